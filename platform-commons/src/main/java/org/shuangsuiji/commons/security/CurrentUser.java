@@ -1,0 +1,53 @@
+package org.shuangsuiji.commons.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling, with the department and division the token asserts ({@code department}, {@code division}
+ * claims, set by Keycloak from user attributes). Services use it for data scope, never request parameters.
+ */
+@RequestScoped
+public class CurrentUser {
+
+    public static final String DEPARTMENT_CLAIM = "department";
+    public static final String DIVISION_CLAIM = "division";
+
+    private final SecurityIdentity identity;
+
+    public CurrentUser(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public String name() {
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    public Set<String> roles() {
+        return identity.getRoles();
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** The department code the token carries, or null for platform-wide users (admins, auditors, sync clients). */
+    public String department() {
+        return claim(DEPARTMENT_CLAIM);
+    }
+
+    /** The 6-digit GB/T 2260 division code of the user's department, or null. */
+    public String division() {
+        return claim(DIVISION_CLAIM);
+    }
+
+    private String claim(String name) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object value = jwt.getClaim(name);
+            return value == null ? null : value.toString().replace("\"", "");
+        }
+        return null;
+    }
+}
