@@ -4,8 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Settings every service shares; each service sets {@code platform.events.source} to its own name. */
-@ConfigMapping(prefix = "platform")
+/** Settings every service shares; each service sets {@code ssj.events.source} to its own name. */
+@ConfigMapping(prefix = "ssj")
 public interface PlatformConfig {
 
     Events events();

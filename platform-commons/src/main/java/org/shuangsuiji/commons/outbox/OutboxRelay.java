@@ -59,7 +59,7 @@ public class OutboxRelay {
     }
 
     @Scheduled(
-            every = "${platform.outbox.interval:0.25s}",
+            every = "${ssj.outbox.interval:0.25s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = RelayDisabled.class)
     void scheduled() {
@@ -234,7 +234,7 @@ public class OutboxRelay {
 
     private record Row(long seq, String topic, String aggregateId, String type, String payload) {}
 
-    /** Lets ops switch the relay off per replica with {@code platform.outbox.relay-enabled=false}. */
+    /** Lets ops switch the relay off per replica with {@code ssj.outbox.relay-enabled=false}. */
     @ApplicationScoped
     public static class RelayDisabled implements Scheduled.SkipPredicate {
         private final PlatformConfig config;
