@@ -1,0 +1,94 @@
+package org.shuangsuiji.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One packaged service ({@code <module>/target/quarkus-app/quarkus-run.jar}) in a JVM of its own. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final ServiceSpec spec;
+    private final int port;
+    private final ChildProcess process;
+
+    private ServiceProcess(ServiceSpec spec, int port, ChildProcess process) {
+        this.spec = spec;
+        this.port = port;
+        this.process = process;
+    }
+
+    public static Path jar(Path repoRoot, ServiceSpec spec) {
+        return repoRoot.resolve(spec.name()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    public static ServiceProcess launch(Settings settings, ServiceSpec spec) {
+        Path jar = jar(settings.repoRoot(), spec);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " missing: build first (./mvnw -DskipTests install)");
+        }
+        int port = settings.port(spec.name());
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", settings.jdbcUrl(spec.database()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", settings.realmUrl());
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"); // plain text in .local-run/logs
+        List<String> command = List.of(Jdks.java(Jdks.currentJavaHome()).toString(),
+                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-jar", jar.toString());
+        Path log = settings.logsDir().resolve(spec.name() + ".log");
+        return new ServiceProcess(spec, port, ChildProcess.start(spec.name(), command, env,
+                jar.getParent(), log));
+    }
+
+    /** Waits for {@code GET /q/health/ready} to answer 200. */
+    public void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        URI ready = URI.create("http://localhost:" + port + "/q/health/ready");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int last = -1;
+        while (true) {
+            process.checkAlive();
+            try {
+                last = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (last == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(spec.name() + " not ready after " + timeout + " (last status " + last
+                        + "); see " + process.log() + ":\n" + process.tail(30));
+            }
+            ChildProcess.sleep(500);
+        }
+    }
+
+    public ServiceSpec spec() {
+        return spec;
+    }
+
+    public ChildProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.stop(Duration.ofSeconds(20));
+    }
+}
