@@ -25,8 +25,20 @@ public final class LocalPlatform implements AutoCloseable {
     private volatile KeycloakServer keycloak;
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    private final List<ServiceSpec> toStart;
+
     public LocalPlatform(Settings settings) {
+        this(settings, ServiceSpec.ALL);
+    }
+
+    /** Starts only {@code toStart} of the services (e.g. when one runs in {@code quarkus:dev} against this infra). */
+    public LocalPlatform(Settings settings, List<ServiceSpec> toStart) {
         this.settings = settings;
+        this.toStart = List.copyOf(toStart);
+    }
+
+    public List<ServiceSpec> servicesToStart() {
+        return toStart;
     }
 
     public Settings settings() {
@@ -72,7 +84,7 @@ public final class LocalPlatform implements AutoCloseable {
         say("Keycloak: ready in " + fmt(timings.get("keycloak")));
 
         long tSvc = System.nanoTime();
-        for (ServiceSpec spec : ServiceSpec.ALL) {
+        for (ServiceSpec spec : toStart) {
             say(spec.name() + ": starting on port " + settings.port(spec.name()));
             ServiceProcess service = ServiceProcess.launch(settings, spec);
             services.add(service);

@@ -34,18 +34,23 @@ public final class Main {
     public static void main(String[] args) {
         Path repoRoot = Settings.findRepoRoot();
         Settings settings = Settings.local(repoRoot);
-        LocalPlatform platform = new LocalPlatform(settings);
+        List<ServiceSpec> services = servicesToStart(args);
+        LocalPlatform platform = new LocalPlatform(settings, services);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "local-platform-stop"));
-        checkPortsFree(settings);
+        checkPortsFree(settings, services);
         try {
             platform.start();
         } catch (RuntimeException e) {
             System.err.println("\n[local] START FAILED: " + e.getMessage());
             System.exit(1); // the shutdown hook stops what did start
         }
-        LocalPlatform.say("loading demo data");
-        DemoData.loadAll(new DemoData.Context(settings, new KeycloakTokens(settings.tokenEndpoint()), new Http()));
-        System.out.println(banner(settings, platform.timings()));
+        if (services.equals(ServiceSpec.ALL)) {
+            LocalPlatform.say("loading demo data");
+            DemoData.loadAll(new DemoData.Context(settings, new KeycloakTokens(settings.tokenEndpoint()), new Http()));
+        } else {
+            LocalPlatform.say("not all services started: demo data not loaded");
+        }
+        System.out.println(banner(settings, services, platform.timings()));
         while (true) {
             ChildProcess.sleep(5000);
             for (ChildProcess dead : platform.deadChildren()) {
@@ -56,10 +61,30 @@ public final class Main {
         }
     }
 
-    static void checkPortsFree(Settings s) {
+    /** {@code --skip=catalog-service,draw-service} leaves those out (run them yourself, e.g. quarkus:dev). */
+    static List<ServiceSpec> servicesToStart(String[] args) {
+        java.util.Set<String> skip = new java.util.HashSet<>();
+        for (String arg : args) {
+            if (arg.startsWith("--skip=")) {
+                for (String name : arg.substring("--skip=".length()).split(",")) {
+                    if (!name.isBlank()) {
+                        skip.add(ServiceSpec.named(name.trim()).name());
+                    }
+                }
+            } else if (arg.equals("--infra-only")) {
+                ServiceSpec.ALL.forEach(s -> skip.add(s.name()));
+            } else {
+                System.err.println("usage: run.sh [--skip=<service>,...] [--infra-only]");
+                System.exit(64);
+            }
+        }
+        return ServiceSpec.ALL.stream().filter(s -> !skip.contains(s.name())).toList();
+    }
+
+    static void checkPortsFree(Settings s, List<ServiceSpec> services) {
         List<Integer> ports = new java.util.ArrayList<>(List.of(s.postgresPort(), s.kafkaPort(), s.kafkaControllerPort(),
                 s.keycloakPort()));
-        ports.addAll(s.servicePorts().values());
+        services.forEach(spec -> ports.add(s.port(spec.name())));
         for (int port : ports) {
             try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
                 socket.bind(new java.net.InetSocketAddress("localhost", port));
@@ -71,11 +96,12 @@ public final class Main {
         }
     }
 
-    static String banner(Settings s, Map<String, Duration> timings) {
+    static String banner(Settings s, List<ServiceSpec> started, Map<String, Duration> timings) {
         StringBuilder b = new StringBuilder("\n================ 双随机、一公开: local platform is up ================\n");
         b.append("Swagger UI:\n");
         for (ServiceSpec spec : ServiceSpec.ALL) {
-            b.append(String.format("  %-20s %s/q/swagger-ui%n", spec.name(), s.serviceUrl(spec.name())));
+            b.append(String.format("  %-20s %s/q/swagger-ui%s%n", spec.name(), s.serviceUrl(spec.name()),
+                    started.contains(spec) ? "" : "   (skipped: not started by the launcher)"));
         }
         b.append("Public list:     ").append(s.serviceUrl("publication-service")).append("/public/items\n");
         b.append("Keycloak admin:  ").append(s.keycloakUrl()).append("/admin  (")
