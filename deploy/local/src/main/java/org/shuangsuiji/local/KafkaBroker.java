@@ -147,6 +147,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static final String LOG4J2 = String.join("\n",
             "status = warn",
+            "shutdownHook = disable",
             "appender.console.type = Console",
             "appender.console.name = STDOUT",
             "appender.console.layout.type = PatternLayout",
