@@ -2,6 +2,7 @@ package org.shuangsuiji.commons.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -60,6 +61,12 @@ public class ProblemMappers {
         return Problems.response(400, "invalid-input", "Invalid input",
                 field.isEmpty() ? reason : field + ": " + reason, uri,
                 field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, reason)));
+    }
+
+    /** Overrides Quarkus' built-in mapper for this subtype, which answers plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})

@@ -1,7 +1,6 @@
 package org.shuangsuiji.commons.testing;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -15,5 +14,5 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(OidcResource.class)
 public @interface PlatformTest {}

@@ -1,0 +1,6 @@
+package org.shuangsuiji.catalog.domain;
+
+public enum ItemStatus {
+    DRAFT,
+    PUBLISHED
+}
