@@ -59,7 +59,7 @@ public class OutboxRelay {
     }
 
     @Scheduled(
-            every = "${ssj.outbox.interval:0.25s}",
+            every = "${ssj.outbox.interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = RelayDisabled.class)
     void scheduled() {

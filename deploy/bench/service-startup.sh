@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Measures each service's JVM start time (Quarkus' own "started in" figure and wall time to /q/health/ready) and its
+# idle RSS after IDLE_SECONDS, one service at a time, against infrastructure that is already running:
+#   ./deploy/local/run.sh --infra-only &   # PostgreSQL 15432, Kafka 9092, Keycloak 8180
+#   ./deploy/bench/service-startup.sh
+# Prints a Markdown table for docs/performance.md. Uses the packaged jars (./mvnw -DskipTests package first).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+IDLE_SECONDS=${IDLE_SECONDS:-30}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"}
+RUNS=${RUNS:-3}
+port=18090
+echo "| service | Quarkus 'started in' (s), $RUNS runs | wall to ready (s) | idle RSS after ${IDLE_SECONDS}s (MB) |"
+echo "|---|---|---|---|"
+for svc in catalog roster draw inspection publication; do
+  starts=(); walls=(); rss=""
+  for run in $(seq 1 "$RUNS"); do
+    log=$(mktemp)
+    t0=$(date +%s.%N)
+    QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:15432/$svc \
+      KAFKA_BOOTSTRAP_SERVERS=localhost:9092 QUARKUS_OIDC_AUTH_SERVER_URL=http://localhost:8180/realms/shuangsuiji \
+      java $JAVA_OPTS -jar "$svc-service/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
+    pid=$!
+    until curl -sf "http://localhost:$port/q/health/ready" >/dev/null 2>&1; do
+      sleep 0.1
+      kill -0 $pid 2>/dev/null || { echo "$svc did not start:"; tail -20 "$log"; exit 1; }
+    done
+    t1=$(date +%s.%N)
+    walls+=("$(awk "BEGIN{printf \"%.2f\", $t1 - $t0}")")
+    starts+=("$(grep -o 'started in [0-9.]*s' "$log" | grep -o '[0-9.]*' | head -1)")
+    if [ "$run" = "$RUNS" ]; then
+      sleep "$IDLE_SECONDS"
+      rss=$(( $(awk '/VmRSS/{print $2}' /proc/$pid/status) / 1024 ))
+    fi
+    kill $pid; wait $pid 2>/dev/null || true
+    rm -f "$log"
+  done
+  echo "| $svc-service | ${starts[*]} | ${walls[*]} | $rss |"
+done
