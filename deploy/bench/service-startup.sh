@@ -7,7 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 IDLE_SECONDS=${IDLE_SECONDS:-30}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"}
+# The same JVM options the local launcher gives its services.
+JAVA_OPTS=${JAVA_OPTS:-"-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"}
 RUNS=${RUNS:-3}
 port=18090
 echo "| service | Quarkus 'started in' (s), $RUNS runs | wall to ready (s) | idle RSS after ${IDLE_SECONDS}s (MB) |"

@@ -6,10 +6,4 @@ import org.shuangsuiji.commons.testing.ServiceContractTest;
 
 @QuarkusTest
 @PlatformTest
-class DrawServiceContractTest extends ServiceContractTest {
-
-    @Override
-    protected String protectedPath() {
-        return null;
-    }
-}
+class DrawServiceContractTest extends ServiceContractTest {}

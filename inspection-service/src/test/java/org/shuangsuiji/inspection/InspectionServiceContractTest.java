@@ -6,10 +6,4 @@ import org.shuangsuiji.commons.testing.ServiceContractTest;
 
 @QuarkusTest
 @PlatformTest
-class InspectionServiceContractTest extends ServiceContractTest {
-
-    @Override
-    protected String protectedPath() {
-        return null;
-    }
-}
+class InspectionServiceContractTest extends ServiceContractTest {}

@@ -6,10 +6,4 @@ import org.shuangsuiji.commons.testing.ServiceContractTest;
 
 @QuarkusTest
 @PlatformTest
-class PublicationServiceContractTest extends ServiceContractTest {
-
-    @Override
-    protected String protectedPath() {
-        return null;
-    }
-}
+class PublicationServiceContractTest extends ServiceContractTest {}
