@@ -10,6 +10,6 @@ class RosterServiceContractTest extends ServiceContractTest {
 
     @Override
     protected String protectedPath() {
-        return null;
+        return "/subjects";
     }
 }

@@ -1,0 +1,23 @@
+package org.shuangsuiji.roster.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.shuangsuiji.roster.domain.SubjectKind;
+import org.shuangsuiji.roster.domain.SubjectStatus;
+
+/** Replaces a subject's registration data; directories, risk class and tags have their own endpoints. */
+public record UpdateSubjectRequest(
+        @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String name,
+        @NotNull(message = "is required (ENTERPRISE, INDIVIDUAL, COOPERATIVE or OTHER)") SubjectKind kind,
+        @NotNull(message = "is required")
+        @Pattern(regexp = SubjectRules.INDUSTRY, message = SubjectRules.INDUSTRY_MESSAGE)
+        String industryCode,
+        @NotNull(message = "is required")
+        @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit GB/T 2260 division code")
+        String divisionCode,
+        @Size(max = 500, message = "must be at most 500 characters") String address,
+        @NotNull(message = "is required (ACTIVE, DEREGISTERED, REVOKED or MOVED_OUT)") SubjectStatus status,
+        List<@NotBlank(message = "must not be blank") @Size(max = 100, message = "must be at most 100 characters") String> itemFamilies) {}

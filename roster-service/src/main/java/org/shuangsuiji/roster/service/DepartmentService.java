@@ -1,0 +1,99 @@
+package org.shuangsuiji.roster.service;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.shuangsuiji.commons.outbox.Outbox;
+import org.shuangsuiji.commons.paging.Page;
+import org.shuangsuiji.commons.paging.PageRequest;
+import org.shuangsuiji.commons.problem.ProblemException;
+import org.shuangsuiji.commons.security.CurrentUser;
+import org.shuangsuiji.roster.config.RosterConfig;
+import org.shuangsuiji.roster.domain.Department;
+import org.shuangsuiji.roster.domain.DepartmentLevel;
+import org.shuangsuiji.roster.rest.CreateDepartmentRequest;
+
+@ApplicationScoped
+public class DepartmentService {
+
+    private final Outbox outbox;
+    private final RosterConfig config;
+
+    public DepartmentService(Outbox outbox, RosterConfig config) {
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    @Transactional
+    public DepartmentState register(CreateDepartmentRequest request, CurrentUser user) {
+        if (Department.findById(request.code()) != null) {
+            throw ProblemException.conflict("duplicate-department", "a department with code " + request.code() + " already exists");
+        }
+        checkDivisionMatchesLevel(request.level(), request.divisionCode());
+        if (request.parentCode() == null || request.parentCode().isBlank()) {
+            if (request.level() != DepartmentLevel.PROVINCE) {
+                throw ProblemException.invalid("parentCode", "is required for a " + request.level() + " department");
+            }
+        } else {
+            Department parent = Department.findById(request.parentCode());
+            if (parent == null) {
+                throw ProblemException.invalid("parentCode", "department " + request.parentCode() + " does not exist");
+            }
+            if (!parent.level.isAbove(request.level())) {
+                throw ProblemException.invalid("parentCode",
+                        "a " + request.level() + " department needs a parent of a higher level, not " + parent.level);
+            }
+            if (!request.divisionCode().startsWith(divisionPrefix(parent.level, parent.divisionCode))) {
+                throw ProblemException.invalid("divisionCode",
+                        request.divisionCode() + " is not inside the parent's division " + parent.divisionCode);
+            }
+        }
+        Department d = new Department();
+        d.code = request.code();
+        d.name = request.name();
+        d.level = request.level();
+        d.divisionCode = request.divisionCode();
+        d.parentCode = request.parentCode() == null || request.parentCode().isBlank() ? null : request.parentCode();
+        d.createdBy = user.name();
+        d.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        d.persist();
+        DepartmentState state = DepartmentState.of(d);
+        outbox.publish(config.eventsTopic(), d.code, DepartmentState.REGISTERED, DepartmentState.SCHEMA_VERSION, state);
+        return state;
+    }
+
+    public DepartmentState get(String code) {
+        Department d = Department.findById(code);
+        if (d == null) {
+            throw ProblemException.notFound("department", code);
+        }
+        return DepartmentState.of(d);
+    }
+
+    public Page<DepartmentState> list(PageRequest page) {
+        PanacheQuery<Department> query = Department.find("ORDER BY code").page(page.page(), page.size());
+        return new Page<>(query.list(), page.page(), page.size(), query.count()).map(DepartmentState::of);
+    }
+
+    /** GB/T 2260: a province's code ends in 0000, a city's (prefecture's) in 00, a county's in neither. */
+    private static void checkDivisionMatchesLevel(DepartmentLevel level, String division) {
+        boolean ok = switch (level) {
+            case PROVINCE -> division.endsWith("0000");
+            case CITY -> division.endsWith("00") && !division.endsWith("0000");
+            case COUNTY -> !division.endsWith("00");
+        };
+        if (!ok) {
+            throw ProblemException.invalid("divisionCode", division + " is not a " + level.name().toLowerCase() + "-level division code");
+        }
+    }
+
+    private static String divisionPrefix(DepartmentLevel level, String division) {
+        return switch (level) {
+            case PROVINCE -> division.substring(0, 2);
+            case CITY -> division.substring(0, 4);
+            case COUNTY -> division;
+        };
+    }
+}

@@ -1,0 +1,196 @@
+package org.shuangsuiji.roster.service;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.shuangsuiji.commons.outbox.Outbox;
+import org.shuangsuiji.commons.paging.Page;
+import org.shuangsuiji.commons.paging.PageRequest;
+import org.shuangsuiji.commons.problem.ProblemException;
+import org.shuangsuiji.commons.security.CurrentUser;
+import org.shuangsuiji.commons.security.Roles;
+import org.shuangsuiji.roster.config.RosterConfig;
+import org.shuangsuiji.roster.domain.Department;
+import org.shuangsuiji.roster.domain.RiskClass;
+import org.shuangsuiji.roster.domain.Subject;
+import org.shuangsuiji.roster.domain.SubjectStatus;
+import org.shuangsuiji.roster.domain.SubjectTag;
+import org.shuangsuiji.roster.rest.CreateSubjectRequest;
+import org.shuangsuiji.roster.rest.RiskClassRequest;
+import org.shuangsuiji.roster.rest.UpdateSubjectRequest;
+
+/** The subject directory (检查对象名录库). Every change writes its event through the outbox in the same transaction. */
+@ApplicationScoped
+public class SubjectService {
+
+    private final Outbox outbox;
+    private final RosterConfig config;
+
+    public SubjectService(Outbox outbox, RosterConfig config) {
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    @Transactional
+    public SubjectState register(CreateSubjectRequest request, CurrentUser user) {
+        List<String> departments = request.departments();
+        for (int i = 0; i < departments.size(); i++) {
+            String code = departments.get(i);
+            if (!isPlatformAdmin(user) && !code.equals(user.department())) {
+                throw ProblemException.forbidden("departments[" + i + "]: " + code
+                        + " is not your department; you may only add subjects to your own directory");
+            }
+            if (Department.findById(code) == null) {
+                throw ProblemException.invalid("departments[" + i + "]", "department " + code + " does not exist");
+            }
+        }
+        if (Subject.findById(request.uscc()) != null) {
+            throw ProblemException.conflict("duplicate-uscc", "a subject with USCC " + request.uscc() + " already exists");
+        }
+        OffsetDateTime now = now();
+        Subject s = new Subject();
+        s.uscc = request.uscc();
+        s.name = request.name();
+        s.kind = request.kind();
+        s.industryCode = request.industryCode();
+        s.divisionCode = request.divisionCode();
+        s.address = request.address();
+        s.status = request.status() == null ? SubjectStatus.ACTIVE : request.status();
+        s.departments = new TreeSet<>(departments);
+        s.itemFamilies = request.itemFamilies() == null ? new TreeSet<>() : new TreeSet<>(request.itemFamilies());
+        if (request.risk() != null) {
+            s.riskClass = request.risk().riskClass();
+            s.riskAsOf = request.risk().asOf();
+            s.riskSource = request.risk().source();
+        }
+        s.createdBy = user.name();
+        s.createdAt = now;
+        s.updatedBy = user.name();
+        s.updatedAt = now;
+        s.persist();
+        return emit(SubjectState.REGISTERED, s);
+    }
+
+    @Transactional
+    public SubjectState update(String uscc, UpdateSubjectRequest request, CurrentUser user) {
+        Subject s = writable(uscc, user);
+        s.name = request.name();
+        s.kind = request.kind();
+        s.industryCode = request.industryCode();
+        s.divisionCode = request.divisionCode();
+        s.address = request.address();
+        s.status = request.status();
+        s.itemFamilies.clear();
+        if (request.itemFamilies() != null) {
+            s.itemFamilies.addAll(request.itemFamilies());
+        }
+        touch(s, user);
+        return emit(SubjectState.CHANGED, s);
+    }
+
+    @Transactional
+    public SubjectState changeRiskClass(String uscc, RiskClassRequest request, CurrentUser user) {
+        Subject s = writable(uscc, user);
+        s.riskClass = request.riskClass();
+        s.riskAsOf = request.asOf();
+        s.riskSource = request.source();
+        touch(s, user);
+        return emit(SubjectState.RISK_CLASS_CHANGED, s);
+    }
+
+    /** Idempotent: tagging with a tag the subject already has changes nothing and emits nothing. */
+    @Transactional
+    public SubjectState tag(String uscc, String code, CurrentUser user) {
+        Subject s = writable(uscc, user);
+        if (s.tags.stream().anyMatch(t -> t.code.equals(code))) {
+            return SubjectState.of(s);
+        }
+        s.tags.add(new SubjectTag(code, user.name(), now()));
+        touch(s, user);
+        return emit(SubjectState.TAGGED, s);
+    }
+
+    @Transactional
+    public SubjectState untag(String uscc, String code, CurrentUser user) {
+        Subject s = writable(uscc, user);
+        if (!s.tags.removeIf(t -> t.code.equals(code))) {
+            throw ProblemException.notFound("tag", code + " on subject " + uscc);
+        }
+        touch(s, user);
+        return emit(SubjectState.UNTAGGED, s);
+    }
+
+    @Transactional
+    public SubjectState get(String uscc) {
+        return SubjectState.of(find(uscc));
+    }
+
+    @Transactional
+    public Page<SubjectState> list(PageRequest page, String department, String divisionPrefix, RiskClass riskClass,
+            SubjectStatus status) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (department != null && !department.isBlank()) {
+            where.add(":department MEMBER OF s.departments");
+            params.and("department", department);
+        }
+        if (divisionPrefix != null && !divisionPrefix.isBlank()) {
+            where.add("s.divisionCode LIKE :prefix");
+            params.and("prefix", divisionPrefix + "%");
+        }
+        if (riskClass != null) {
+            where.add("s.riskClass = :risk");
+            params.and("risk", riskClass);
+        }
+        if (status != null) {
+            where.add("s.status = :status");
+            params.and("status", status);
+        }
+        String hql = "FROM Subject s" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY s.uscc";
+        PanacheQuery<Subject> query = Subject.find(hql, params).page(page.page(), page.size());
+        return new Page<>(query.list(), page.page(), page.size(), query.count()).map(SubjectState::of);
+    }
+
+    private Subject find(String uscc) {
+        Subject s = Subject.findById(uscc);
+        if (s == null) {
+            throw ProblemException.notFound("subject", uscc);
+        }
+        return s;
+    }
+
+    /** A department-admin writes only subjects in the directory of their own department. */
+    private Subject writable(String uscc, CurrentUser user) {
+        Subject s = find(uscc);
+        if (!isPlatformAdmin(user) && (user.department() == null || !s.departments.contains(user.department()))) {
+            throw ProblemException.forbidden("subject " + uscc + " is not in your department's directory");
+        }
+        return s;
+    }
+
+    private SubjectState emit(String type, Subject s) {
+        s.flush(); // the event carries the revision that was actually stored
+        SubjectState state = SubjectState.of(s);
+        outbox.publish(config.eventsTopic(), s.uscc, type, SubjectState.SCHEMA_VERSION, state);
+        return state;
+    }
+
+    private static void touch(Subject s, CurrentUser user) {
+        s.updatedBy = user.name();
+        s.updatedAt = now();
+    }
+
+    private static boolean isPlatformAdmin(CurrentUser user) {
+        return user.hasRole(Roles.PLATFORM_ADMIN);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
