@@ -1,0 +1,28 @@
+package org.shuangsuiji.roster.service;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.shuangsuiji.roster.domain.ConflictKind;
+import org.shuangsuiji.roster.domain.ConflictOfInterest;
+
+/** A declared conflict of interest; also the data of {@code roster.conflict.declared} v1. Confidential. */
+public record ConflictState(
+        UUID id,
+        UUID inspectorId,
+        String uscc,
+        ConflictKind kind,
+        String reason,
+        LocalDate validFrom,
+        LocalDate validTo,
+        String declaredBy,
+        OffsetDateTime declaredAt) {
+
+    public static final String DECLARED = "roster.conflict.declared";
+    public static final int SCHEMA_VERSION = 1;
+
+    public static ConflictState of(ConflictOfInterest c) {
+        return new ConflictState(c.id, c.inspectorId, c.uscc, c.kind, c.reason, c.validFrom, c.validTo, c.declaredBy,
+                c.declaredAt);
+    }
+}
