@@ -14,7 +14,6 @@ import org.shuangsuiji.commons.paging.Page;
 import org.shuangsuiji.commons.paging.PageRequest;
 import org.shuangsuiji.commons.problem.ProblemException;
 import org.shuangsuiji.commons.security.CurrentUser;
-import org.shuangsuiji.commons.security.Roles;
 
 @ApplicationScoped
 public class ItemService {
@@ -29,7 +28,7 @@ public class ItemService {
 
     @Transactional
     public InspectionItem createDraft(CreateItemRequest request, CurrentUser user) {
-        requireOwnDepartment(request.department(), user, "department");
+        user.requireDepartment(request.department());
         if (InspectionItem.count("code", request.code()) > 0) {
             throw ProblemException.conflict("duplicate-code", "an item with code " + request.code() + " already exists");
         }
@@ -53,7 +52,7 @@ public class ItemService {
         if (item == null) {
             throw ProblemException.notFound("item", code);
         }
-        requireOwnDepartment(item.department, user, "department");
+        user.requireDepartment(item.department);
         if (item.status == ItemStatus.PUBLISHED) {
             throw ProblemException.conflict("already-published", "item " + code + "@" + item.version + " is already published");
         }
@@ -80,15 +79,6 @@ public class ItemService {
     public Page<InspectionItem> list(PageRequest page) {
         PanacheQuery<InspectionItem> query = InspectionItem.find("ORDER BY code, version").page(page.page(), page.size());
         return new Page<>(query.list(), page.page(), page.size(), query.count());
-    }
-
-    private static void requireOwnDepartment(String department, CurrentUser user, String field) {
-        if (user.hasRole(Roles.PLATFORM_ADMIN)) {
-            return;
-        }
-        if (user.department() == null || !user.department().equals(department)) {
-            throw ProblemException.forbidden(field + " " + department + " is not your department");
-        }
     }
 
     private static OffsetDateTime now() {

@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.shuangsuiji.commons.problem.ProblemException;
 
 /**
  * Who is calling, with the department and division the token asserts ({@code department}, {@code division}
@@ -41,6 +42,20 @@ public class CurrentUser {
     /** The 6-digit GB/T 2260 division code of the user's department, or null. */
     public String division() {
         return claim(DIVISION_CLAIM);
+    }
+
+    /**
+     * Writes are scoped to the caller's own department; platform admins act for every department.
+     *
+     * @throws ProblemException 403 naming the department otherwise
+     */
+    public void requireDepartment(String department) {
+        if (hasRole(Roles.PLATFORM_ADMIN)) {
+            return;
+        }
+        if (department() == null || !department().equals(department)) {
+            throw ProblemException.forbidden("department " + department + " is not your department");
+        }
     }
 
     private String claim(String name) {
