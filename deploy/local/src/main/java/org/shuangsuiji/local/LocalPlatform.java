@@ -99,9 +99,17 @@ public final class LocalPlatform implements AutoCloseable {
         say("all ready in " + fmt(timings.get("total")));
     }
 
+    /** True once {@link #close} has begun (children dying then is expected). */
+    public boolean isClosing() {
+        return closed.get();
+    }
+
     /** A started child that has died since, if any (the launcher watches for this while it runs). */
     public List<ChildProcess> deadChildren() {
         List<ChildProcess> dead = new ArrayList<>();
+        if (closed.get()) {
+            return dead;
+        }
         for (ServiceProcess s : services) {
             if (!s.process().isAlive()) {
                 dead.add(s.process());
