@@ -136,11 +136,7 @@ public class SnapshotResource {
     }
 
     private static <T> T parse(String field, String value, Function<String, T> f, String allowed) {
-        try {
-            return f.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(field, "'" + value + "' is not one of " + allowed);
-        }
+        return SubjectResource.parse(field, value, f, allowed);
     }
 
     private static String blankToNull(String s) {

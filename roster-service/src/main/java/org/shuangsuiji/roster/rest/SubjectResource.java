@@ -61,9 +61,23 @@ public class SubjectResource {
     public Page<SubjectState> list(@Valid @BeanParam PageRequest page,
             @QueryParam("department") String department,
             @QueryParam("divisionPrefix") @Pattern(regexp = "[0-9]{1,6}", message = "must be 1-6 digits") String divisionPrefix,
-            @QueryParam("riskClass") RiskClass riskClass,
-            @QueryParam("status") SubjectStatus status) {
-        return subjects.list(page, department, divisionPrefix, riskClass, status);
+            @QueryParam("riskClass") String riskClass,
+            @QueryParam("status") String status) {
+        return subjects.list(page, department, divisionPrefix,
+                parse("riskClass", riskClass, RiskClass::valueOf, "A, B, C or D"),
+                parse("status", status, SubjectStatus::valueOf, "ACTIVE, DEREGISTERED, REVOKED or MOVED_OUT"));
+    }
+
+    /** Unknown enum values are a 400 naming the parameter (JAX-RS alone would answer 404). */
+    static <T> T parse(String field, String value, java.util.function.Function<String, T> f, String allowed) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return f.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw org.shuangsuiji.commons.problem.ProblemException.invalid(field, "'" + value + "' is not one of " + allowed);
+        }
     }
 
     @PUT

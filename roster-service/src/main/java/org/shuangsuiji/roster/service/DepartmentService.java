@@ -58,7 +58,7 @@ public class DepartmentService {
         d.parentCode = request.parentCode() == null || request.parentCode().isBlank() ? null : request.parentCode();
         d.createdBy = user.name();
         d.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        d.persist();
+        UniqueViolations.persist(d, "duplicate-department", "a department with code " + d.code + " already exists");
         DepartmentState state = DepartmentState.of(d);
         outbox.publish(config.eventsTopic(), d.code, DepartmentState.REGISTERED, DepartmentState.SCHEMA_VERSION, state);
         return state;

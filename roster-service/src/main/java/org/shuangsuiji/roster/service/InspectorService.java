@@ -88,7 +88,7 @@ public class InspectorService {
         i.phone = r.phone();
         i.createdBy = user.name();
         i.createdAt = now();
-        i.persist();
+        UniqueViolations.persist(i, "duplicate-certificate", "an inspector with certificate " + i.certificateNumber + " already exists");
         InspectorState state = InspectorState.of(i);
         outbox.publish(config.eventsTopic(), i.id.toString(), InspectorState.REGISTERED, InspectorState.SCHEMA_VERSION,
                 state.withoutPersonalData());

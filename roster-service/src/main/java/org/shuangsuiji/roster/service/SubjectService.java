@@ -73,7 +73,7 @@ public class SubjectService {
         s.createdAt = now;
         s.updatedBy = user.name();
         s.updatedAt = now;
-        s.persist();
+        UniqueViolations.persist(s, "duplicate-uscc", "a subject with USCC " + s.uscc + " already exists");
         return emit(SubjectState.REGISTERED, s);
     }
 

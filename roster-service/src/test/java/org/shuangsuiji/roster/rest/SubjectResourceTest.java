@@ -119,6 +119,36 @@ class SubjectResourceTest {
     }
 
     @Test
+    void concurrentRegistrationsOfOneUsccStoreItOnceAndAnswer409() throws Exception {
+        String uscc = Fixtures.newUscc("140522");
+        String json = Fixtures.subjectJson(uscc, f.county, "F5111", null);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> given().header("Authorization", countyAdmin).contentType(ContentType.JSON)
+                        .body(json).when().post("/subjects").then().extract().statusCode()));
+            }
+            java.util.List<Integer> codes = new java.util.ArrayList<>();
+            for (var a : answers) {
+                codes.add(a.get());
+            }
+            assertThat(codes).containsOnly(201, 409);
+            assertThat(codes).containsOnlyOnce(201);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void unknownFilterValuesAre400NamingTheParameter() {
+        given().header("Authorization", Fixtures.as(Roles.AUDITOR, null)).when().get("/subjects?riskClass=E")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", contains("riskClass"));
+        given().header("Authorization", Fixtures.as(Roles.AUDITOR, null)).when().get("/subjects?status=GONE")
+                .then().statusCode(400).body("errors.field", contains("status"));
+    }
+
+    @Test
     void inspectorsMayNotRegisterSubjects() {
         given().header("Authorization", Fixtures.as(Roles.INSPECTOR, f.county)).contentType(ContentType.JSON)
                 .body(Fixtures.subjectJson(Fixtures.newUscc("140522"), f.county, "F5111", null))
