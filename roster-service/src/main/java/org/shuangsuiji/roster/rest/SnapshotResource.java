@@ -1,5 +1,6 @@
 package org.shuangsuiji.roster.rest;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -68,8 +69,18 @@ public class SnapshotResource {
             if (csv) {
                 w.write("uscc,name,kind,industryCode,divisionCode,riskClass,tags\n");
             }
+            // One generator for the whole stream, flushed into the writer after each line: no per-row allocation.
+            JsonGenerator json = mapper.getFactory().createGenerator(w);
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM); // json.flush() only empties into w
+            json.setRootValueSeparator(null);
             Summary summary = snapshots.stream(scope, s -> {
-                w.write(csv ? csvLine(s) : mapper.writeValueAsString(s));
+                if (csv) {
+                    w.write(csvLine(s));
+                } else {
+                    writeJson(json, s);
+                    json.flush();
+                }
                 w.write('\n');
             });
             String trailer = "{\"count\":" + summary.count() + ",\"sha256\":\"" + summary.sha256() + "\"}";
@@ -137,6 +148,26 @@ public class SnapshotResource {
 
     private static <T> T parse(String field, String value, Function<String, T> f, String allowed) {
         return SubjectResource.parse(field, value, f, allowed);
+    }
+
+    private static void writeJson(JsonGenerator g, PoolSubject s) throws java.io.IOException {
+        g.writeStartObject();
+        g.writeStringField("uscc", s.uscc());
+        g.writeStringField("name", s.name());
+        g.writeStringField("kind", s.kind().name());
+        g.writeStringField("industryCode", s.industryCode());
+        g.writeStringField("divisionCode", s.divisionCode());
+        if (s.riskClass() == null) {
+            g.writeNullField("riskClass");
+        } else {
+            g.writeStringField("riskClass", s.riskClass().name());
+        }
+        g.writeArrayFieldStart("tags");
+        for (String t : s.tags()) {
+            g.writeString(t);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     private static String blankToNull(String s) {

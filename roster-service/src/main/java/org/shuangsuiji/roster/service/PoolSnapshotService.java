@@ -96,9 +96,10 @@ public class PoolSnapshotService {
 
     static String sql(PoolScope scope, List<Object> params) {
         StringBuilder sql = new StringBuilder("""
-                SELECT s.uscc, s.name, s.kind, s.industry_code, s.division_code, s.risk_class,
-                       (SELECT string_agg(t.code, ',' ORDER BY t.code) FROM subject_tag t WHERE t.uscc = s.uscc) AS tags
+                SELECT s.uscc, s.name, s.kind, s.industry_code, s.division_code, s.risk_class, tg.tags
                 FROM subject s
+                LEFT JOIN (SELECT uscc, string_agg(code, ',' ORDER BY code) AS tags FROM subject_tag GROUP BY uscc) tg
+                       ON tg.uscc = s.uscc
                 WHERE s.status = 'ACTIVE'""");
         if (present(scope.department())) {
             sql.append(" AND EXISTS (SELECT 1 FROM subject_department d WHERE d.uscc = s.uscc AND d.department_code = ?)");
