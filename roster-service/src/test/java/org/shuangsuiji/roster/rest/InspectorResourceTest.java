@@ -1,6 +1,7 @@
 package org.shuangsuiji.roster.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -73,9 +74,9 @@ class InspectorResourceTest {
                         "SELECT event_type, payload::text FROM outbox_event WHERE aggregate_id = ?")) {
             ps.setString(1, id);
             try (java.sql.ResultSet rs = ps.executeQuery()) {
-                org.assertj.core.api.Assertions.assertThat(rs.next()).isTrue();
-                org.assertj.core.api.Assertions.assertThat(rs.getString(1)).isEqualTo("roster.inspector.registered");
-                org.assertj.core.api.Assertions.assertThat(rs.getString(2))
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("roster.inspector.registered");
+                assertThat(rs.getString(2))
                         .contains("张三").doesNotContain(ID_NUMBER).doesNotContain("13803561234").doesNotContain("idNumber");
             }
         }
@@ -140,6 +141,49 @@ class InspectorResourceTest {
                 .then().statusCode(200).body("$", hasSize(1)).body("[0].reason", equalTo("配偶任该公司监事"));
         given().header("Authorization", Fixtures.as(Roles.INSPECTOR, f.county)).when().get("/inspectors/" + id + "/conflicts")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void eligibleInspectorPoolDependsOnCertificateValidityAndCarriesConflictsAsOfTheDate() throws Exception {
+        String officer = register(); // certificate valid 2023-01-01 .. 2035-12-31
+        String expert = given().header("Authorization", countyAdmin).contentType(ContentType.JSON)
+                .body("{\"department\":\"%s\",\"name\":\"王五\",\"kind\":\"EXPERT\",\"regionDivisionCode\":\"140522\",\"yearlyWorkloadCap\":10,\"expertise\":[\"GRAIN\"]}".formatted(f.county))
+                .when().post("/inspectors").then().statusCode(201).extract().path("id");
+        String uscc = Fixtures.newUscc("140522");
+        Fixtures.register(countyAdmin, Fixtures.subjectJson(uscc, f.county, "F5111", null));
+        given().header("Authorization", countyAdmin).contentType(ContentType.JSON)
+                .body("{\"uscc\":\"%s\",\"kind\":\"SHAREHOLDING\",\"reason\":\"持股\",\"validFrom\":\"2024-01-01\"}".formatted(uscc))
+                .when().post("/inspectors/" + officer + "/conflicts").then().statusCode(201);
+
+        String planner = Fixtures.as(Roles.PLANNER, null);
+        String body = new String(given().header("Authorization", planner)
+                .when().get("/snapshots/inspectors?asOf=2024-06-01&department=" + f.county)
+                .then().statusCode(200).extract().asByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        String[] lines = body.split("\n");
+        java.util.List<String> ids = new java.util.ArrayList<>(java.util.List.of(officer, expert));
+        ids.sort(null);
+        assertThat(lines).hasSize(3);
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(mapper.readTree(lines[0]).get("id").asText()).isEqualTo(ids.get(0));
+        assertThat(mapper.readTree(lines[1]).get("id").asText()).isEqualTo(ids.get(1));
+        assertThat(body).doesNotContain(ID_NUMBER).doesNotContain("13803561234");
+        String officerLine = lines[0].contains(officer) ? lines[0] : lines[1];
+        assertThat(mapper.readTree(officerLine).get("conflicts").get(0).asText()).isEqualTo(uscc);
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        for (String id : ids) {
+            md.update((id + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(mapper.readTree(lines[2]).get("sha256").asText()).isEqualTo(java.util.HexFormat.of().formatHex(md.digest()));
+
+        // before the certificate was valid only the expert is eligible; before the conflict began there is none
+        given().header("Authorization", planner).when().get("/snapshots/inspectors/summary?asOf=2022-06-01&department=" + f.county)
+                .then().statusCode(200).body("count", equalTo(1));
+        String early = new String(given().header("Authorization", planner)
+                .when().get("/snapshots/inspectors?asOf=2023-06-01&kind=OFFICER&department=" + f.county)
+                .then().statusCode(200).extract().asByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(mapper.readTree(early.split("\n")[0]).get("conflicts")).isEmpty();
+        given().header("Authorization", planner).when().get("/snapshots/inspectors?department=" + f.county + "&expertise=GRAIN")
+                .then().statusCode(400).body("errors.field", contains("asOf"));
     }
 
     @Test
