@@ -20,7 +20,9 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.shuangsuiji.commons.problem.ProblemException;
+import org.shuangsuiji.commons.security.CurrentUser;
 import org.shuangsuiji.commons.security.Roles;
+import org.shuangsuiji.roster.service.DepartmentService;
 import org.shuangsuiji.roster.domain.InspectorKind;
 import org.shuangsuiji.roster.service.InspectorPoolService;
 import org.shuangsuiji.roster.service.PoolSnapshotService.Summary;
@@ -32,10 +34,15 @@ public class InspectorSnapshotResource {
 
     private final InspectorPoolService pools;
     private final ObjectMapper mapper;
+    private final DepartmentService departments;
+    private final CurrentUser user;
 
-    public InspectorSnapshotResource(InspectorPoolService pools, ObjectMapper mapper) {
+    public InspectorSnapshotResource(InspectorPoolService pools, ObjectMapper mapper, DepartmentService departments,
+            CurrentUser user) {
         this.pools = pools;
         this.mapper = mapper;
+        this.departments = departments;
+        this.user = user;
     }
 
     @GET
@@ -68,7 +75,7 @@ public class InspectorSnapshotResource {
         return pools.summary(scope(asOf, department, kind, regionPrefix, expertise));
     }
 
-    private static InspectorPoolService.Scope scope(String asOf, String department, String kind, String regionPrefix,
+    private InspectorPoolService.Scope scope(String asOf, String department, String kind, String regionPrefix,
             List<String> expertise) {
         if (asOf == null || asOf.isBlank()) {
             throw ProblemException.invalid("asOf", "is required (YYYY-MM-DD): eligibility depends on the date");
@@ -96,6 +103,7 @@ public class InspectorSnapshotResource {
                 }
             }
         }
+        departments.requireReadable(department == null || department.isBlank() ? null : department, user);
         return new InspectorPoolService.Scope(date, department == null || department.isBlank() ? null : department,
                 SubjectResource.parse("kind", kind, InspectorKind::valueOf, "OFFICER or EXPERT"),
                 regionPrefix == null || regionPrefix.isBlank() ? null : regionPrefix, tags);

@@ -22,7 +22,9 @@ import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.shuangsuiji.commons.problem.ProblemException;
+import org.shuangsuiji.commons.security.CurrentUser;
 import org.shuangsuiji.commons.security.Roles;
+import org.shuangsuiji.roster.service.DepartmentService;
 import org.shuangsuiji.roster.domain.RiskClass;
 import org.shuangsuiji.roster.domain.SubjectKind;
 import org.shuangsuiji.roster.domain.SubjectStatus;
@@ -44,10 +46,15 @@ public class SnapshotResource {
 
     private final PoolSnapshotService snapshots;
     private final ObjectMapper mapper;
+    private final DepartmentService departments;
+    private final CurrentUser user;
 
-    public SnapshotResource(PoolSnapshotService snapshots, ObjectMapper mapper) {
+    public SnapshotResource(PoolSnapshotService snapshots, ObjectMapper mapper, DepartmentService departments,
+            CurrentUser user) {
         this.snapshots = snapshots;
         this.mapper = mapper;
+        this.departments = departments;
+        this.user = user;
     }
 
     @GET
@@ -103,7 +110,7 @@ public class SnapshotResource {
         return snapshots.summary(scope(department, itemFamily, industry, divisionPrefix, kind, status, tags, riskClasses));
     }
 
-    private static PoolScope scope(String department, String itemFamily, String industry, String divisionPrefix,
+    private PoolScope scope(String department, String itemFamily, String industry, String divisionPrefix,
             String kind, String status, List<String> tags, List<String> riskClasses) {
         if (status != null && !status.isBlank() && !status.equals(SubjectStatus.ACTIVE.name())) {
             throw ProblemException.invalid("status",
@@ -127,6 +134,7 @@ public class SnapshotResource {
         for (String r : split(riskClasses)) {
             classes.add(parse("riskClasses", r, RiskClass::valueOf, "A, B, C or D"));
         }
+        departments.requireReadable(blankToNull(department), user);
         return new PoolScope(blankToNull(department), blankToNull(itemFamily), blankToNull(industry),
                 blankToNull(divisionPrefix), parsedKind, tagCodes, classes);
     }

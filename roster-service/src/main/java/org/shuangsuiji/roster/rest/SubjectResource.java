@@ -99,6 +99,25 @@ public class SubjectResource {
     }
 
     @POST
+    @Path("/{uscc}/directories")
+    @RolesAllowed({Roles.DEPARTMENT_ADMIN, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Add the subject to a department's directory (a department-admin: their own); emits roster.subject.changed")
+    public SubjectState addToDirectory(@PathParam("uscc") String uscc,
+            @Valid @NotNull(message = "a JSON body is required") DirectoryRequest request) {
+        return subjects.addToDirectory(uscc, request.department(), user);
+    }
+
+    @DELETE
+    @Path("/{uscc}/directories/{department}")
+    @RolesAllowed({Roles.DEPARTMENT_ADMIN, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Remove the subject from a department's directory (not its last); emits roster.subject.changed")
+    public SubjectState removeFromDirectory(@PathParam("uscc") String uscc, @PathParam("department") String department) {
+        return subjects.removeFromDirectory(uscc, department, user);
+    }
+
+    public record DirectoryRequest(@jakarta.validation.constraints.NotBlank(message = "is required") String department) {}
+
+    @POST
     @Path("/{uscc}/tags")
     @RolesAllowed({Roles.DEPARTMENT_ADMIN, Roles.PLATFORM_ADMIN})
     @Operation(summary = "Add a tag (idempotent); emits roster.subject.tagged when it is new")

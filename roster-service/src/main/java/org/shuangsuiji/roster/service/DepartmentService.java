@@ -10,6 +10,7 @@ import org.shuangsuiji.commons.paging.Page;
 import org.shuangsuiji.commons.paging.PageRequest;
 import org.shuangsuiji.commons.problem.ProblemException;
 import org.shuangsuiji.commons.security.CurrentUser;
+import org.shuangsuiji.commons.security.Roles;
 import org.shuangsuiji.roster.config.RosterConfig;
 import org.shuangsuiji.roster.domain.Department;
 import org.shuangsuiji.roster.domain.DepartmentLevel;
@@ -75,6 +76,33 @@ public class DepartmentService {
     public Page<DepartmentState> list(PageRequest page) {
         PanacheQuery<Department> query = Department.find("ORDER BY code").page(page.page(), page.size());
         return new Page<>(query.list(), page.page(), page.size(), query.count()).map(DepartmentState::of);
+    }
+
+    /**
+     * Whether {@code user} may read the directory of {@code department}: platform-admins, auditors and witnesses read
+     * every directory; anyone else reads their own department's and those of the departments below it (an upper
+     * level reads its lower levels' data). A null department means "all directories".
+     */
+    @Transactional
+    public void requireReadable(String department, CurrentUser user) {
+        if (user.hasRole(Roles.PLATFORM_ADMIN) || user.hasRole(Roles.AUDITOR) || user.hasRole(Roles.WITNESS)) {
+            return;
+        }
+        if (department == null) {
+            throw ProblemException.invalid("department", "is required for your role: name your department or one below it");
+        }
+        String own = user.department();
+        Department d = Department.findById(department);
+        if (d == null) {
+            throw ProblemException.invalid("department", "department " + department + " does not exist");
+        }
+        for (int depth = 0; d != null && depth < 10; depth++) {
+            if (d.code.equals(own)) {
+                return;
+            }
+            d = d.parentCode == null ? null : Department.findById(d.parentCode);
+        }
+        throw ProblemException.forbidden("department " + department + " is neither yours nor below yours");
     }
 
     /** GB/T 2260: a province's code ends in 0000, a city's (prefecture's) in 00, a county's in neither. */

@@ -104,6 +104,46 @@ public class SubjectService {
         return emit(SubjectState.RISK_CLASS_CHANGED, s);
     }
 
+    /**
+     * Adds the subject to another department's directory (one enterprise is supervised by several departments).
+     * A department-admin adds only to their own department's directory. Idempotent.
+     */
+    @Transactional
+    public SubjectState addToDirectory(String uscc, String department, CurrentUser user) {
+        if (!isPlatformAdmin(user) && !department.equals(user.department())) {
+            throw ProblemException.forbidden("department " + department + " is not your department");
+        }
+        if (Department.findById(department) == null) {
+            throw ProblemException.invalid("department", "department " + department + " does not exist");
+        }
+        Subject s = find(uscc);
+        if (s.departments.contains(department)) {
+            return SubjectState.of(s);
+        }
+        s.departments.add(department);
+        touch(s, user);
+        return emit(SubjectState.CHANGED, s);
+    }
+
+    /** Removes the subject from a department's directory; its last directory cannot be removed. */
+    @Transactional
+    public SubjectState removeFromDirectory(String uscc, String department, CurrentUser user) {
+        if (!isPlatformAdmin(user) && !department.equals(user.department())) {
+            throw ProblemException.forbidden("department " + department + " is not your department");
+        }
+        Subject s = find(uscc);
+        if (!s.departments.contains(department)) {
+            throw ProblemException.notFound("directory entry", department + " of subject " + uscc);
+        }
+        if (s.departments.size() == 1) {
+            throw ProblemException.rule("last-directory", "department",
+                    "a subject must stay in at least one directory; change its status instead");
+        }
+        s.departments.remove(department);
+        touch(s, user);
+        return emit(SubjectState.CHANGED, s);
+    }
+
     /** Idempotent: tagging with a tag the subject already has changes nothing and emits nothing. */
     @Transactional
     public SubjectState tag(String uscc, String code, CurrentUser user) {

@@ -155,7 +155,7 @@ class InspectorResourceTest {
                 .body("{\"uscc\":\"%s\",\"kind\":\"SHAREHOLDING\",\"reason\":\"持股\",\"validFrom\":\"2024-01-01\"}".formatted(uscc))
                 .when().post("/inspectors/" + officer + "/conflicts").then().statusCode(201);
 
-        String planner = Fixtures.as(Roles.PLANNER, null);
+        String planner = Fixtures.as(Roles.PLANNER, f.county);
         String body = new String(given().header("Authorization", planner)
                 .when().get("/snapshots/inspectors?asOf=2024-06-01&department=" + f.county)
                 .then().statusCode(200).extract().asByteArray(), java.nio.charset.StandardCharsets.UTF_8);

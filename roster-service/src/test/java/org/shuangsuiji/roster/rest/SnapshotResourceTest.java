@@ -50,8 +50,8 @@ class SnapshotResourceTest {
         active.sort(null);
     }
 
-    private static String planner() {
-        return Fixtures.as(Roles.PLANNER, null);
+    private String planner() {
+        return Fixtures.as(Roles.PLANNER, f.county);
     }
 
     private List<String> lines(String query) {
@@ -132,6 +132,19 @@ class SnapshotResourceTest {
                 .then().statusCode(400).body("errors.field", contains("riskClasses"));
         given().header("Authorization", planner()).when().get("/snapshots/subjects/summary?industry=13")
                 .then().statusCode(400).body("errors.field", contains("industry"));
+    }
+
+    @Test
+    void plannersReadTheirOwnAndLowerDirectoriesOnly() {
+        given().header("Authorization", Fixtures.as(Roles.PLANNER, f.city))
+                .when().get("/snapshots/subjects/summary?department=" + f.county)
+                .then().statusCode(200).body("count", equalTo(active.size()));
+        given().header("Authorization", planner()).when().get("/snapshots/subjects/summary?department=" + f.city)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", planner()).when().get("/snapshots/subjects/summary")
+                .then().statusCode(400).body("errors.field", contains("department"));
+        given().header("Authorization", Fixtures.as(Roles.AUDITOR, null)).when().get("/snapshots/subjects/summary?department=" + f.city)
+                .then().statusCode(200);
     }
 
     @Test

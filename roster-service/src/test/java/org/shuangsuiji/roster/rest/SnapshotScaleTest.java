@@ -62,13 +62,13 @@ class SnapshotScaleTest {
         String expectedHash = HexFormat.of().formatHex(expected.digest());
 
         long summaryStart = System.nanoTime();
-        given().header("Authorization", Fixtures.as(Roles.PLANNER, null))
+        given().header("Authorization", Fixtures.as(Roles.PLANNER, f.county))
                 .when().get("/snapshots/subjects/summary?department=" + f.county)
                 .then().statusCode(200).body("sha256", org.hamcrest.Matchers.equalTo(expectedHash));
         System.out.printf("summary (count + hash) of %d subjects in %d ms%n", SUBJECTS, (System.nanoTime() - summaryStart) / 1_000_000);
 
         long start = System.nanoTime();
-        InputStream body = given().header("Authorization", Fixtures.as(Roles.PLANNER, null))
+        InputStream body = given().header("Authorization", Fixtures.as(Roles.PLANNER, f.county))
                 .when().get("/snapshots/subjects?department=" + f.county)
                 .then().statusCode(200).extract().asInputStream();
         MessageDigest seen = MessageDigest.getInstance("SHA-256");

@@ -149,6 +149,23 @@ class SubjectResourceTest {
     }
 
     @Test
+    void aSecondDepartmentAddsAnExistingSubjectToItsOwnDirectory() {
+        String uscc = Fixtures.newUscc("140522");
+        Fixtures.register(countyAdmin, Fixtures.subjectJson(uscc, f.county, "F5111", null));
+        String cityAdmin = Fixtures.departmentAdmin(f.city, "140500");
+        given().header("Authorization", cityAdmin).contentType(ContentType.JSON).body("{\"department\":\"%s\"}".formatted(f.city))
+                .when().post("/subjects/" + uscc + "/directories")
+                .then().statusCode(200).body("departments", hasSize(2));
+        given().header("Authorization", cityAdmin).contentType(ContentType.JSON).body("{\"department\":\"%s\"}".formatted(f.province))
+                .when().post("/subjects/" + uscc + "/directories")
+                .then().statusCode(403);
+        given().header("Authorization", countyAdmin).when().delete("/subjects/" + uscc + "/directories/" + f.county)
+                .then().statusCode(200).body("departments", contains(f.city));
+        given().header("Authorization", cityAdmin).when().delete("/subjects/" + uscc + "/directories/" + f.city)
+                .then().statusCode(422).body("errors.field", contains("department"));
+    }
+
+    @Test
     void inspectorsMayNotRegisterSubjects() {
         given().header("Authorization", Fixtures.as(Roles.INSPECTOR, f.county)).contentType(ContentType.JSON)
                 .body(Fixtures.subjectJson(Fixtures.newUscc("140522"), f.county, "F5111", null))
