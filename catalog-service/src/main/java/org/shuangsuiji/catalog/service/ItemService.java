@@ -10,6 +10,7 @@ import org.shuangsuiji.catalog.domain.InspectionItem;
 import org.shuangsuiji.catalog.domain.ItemStatus;
 import org.shuangsuiji.catalog.rest.CreateItemRequest;
 import org.shuangsuiji.commons.outbox.Outbox;
+import org.shuangsuiji.commons.persistence.UniqueKeys;
 import org.shuangsuiji.commons.paging.Page;
 import org.shuangsuiji.commons.paging.PageRequest;
 import org.shuangsuiji.commons.problem.ProblemException;
@@ -41,7 +42,7 @@ public class ItemService {
         item.status = ItemStatus.DRAFT;
         item.createdBy = user.name();
         item.createdAt = now();
-        item.persist();
+        UniqueKeys.persist(item, "duplicate-code", "an item with code " + request.code() + " already exists");
         return item;
     }
 

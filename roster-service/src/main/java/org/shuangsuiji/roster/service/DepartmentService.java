@@ -1,5 +1,6 @@
 package org.shuangsuiji.roster.service;
 
+import org.shuangsuiji.commons.persistence.UniqueKeys;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -59,7 +60,7 @@ public class DepartmentService {
         d.parentCode = request.parentCode() == null || request.parentCode().isBlank() ? null : request.parentCode();
         d.createdBy = user.name();
         d.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        UniqueViolations.persist(d, "duplicate-department", "a department with code " + d.code + " already exists");
+        UniqueKeys.persist(d, "duplicate-department", "a department with code " + d.code + " already exists");
         DepartmentState state = DepartmentState.of(d);
         outbox.publish(config.eventsTopic(), d.code, DepartmentState.REGISTERED, DepartmentState.SCHEMA_VERSION, state);
         return state;

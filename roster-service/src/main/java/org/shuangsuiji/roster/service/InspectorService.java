@@ -1,5 +1,6 @@
 package org.shuangsuiji.roster.service;
 
+import org.shuangsuiji.commons.persistence.UniqueKeys;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -88,7 +89,7 @@ public class InspectorService {
         i.phone = r.phone();
         i.createdBy = user.name();
         i.createdAt = now();
-        UniqueViolations.persist(i, "duplicate-certificate", "an inspector with certificate " + i.certificateNumber + " already exists");
+        UniqueKeys.persist(i, "duplicate-certificate", "an inspector with certificate " + i.certificateNumber + " already exists");
         InspectorState state = InspectorState.of(i);
         outbox.publish(config.eventsTopic(), i.id.toString(), InspectorState.REGISTERED, InspectorState.SCHEMA_VERSION,
                 state.withoutPersonalData());

@@ -1,5 +1,6 @@
 package org.shuangsuiji.roster.service;
 
+import org.shuangsuiji.commons.persistence.UniqueKeys;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,7 +74,7 @@ public class SubjectService {
         s.createdAt = now;
         s.updatedBy = user.name();
         s.updatedAt = now;
-        UniqueViolations.persist(s, "duplicate-uscc", "a subject with USCC " + s.uscc + " already exists");
+        UniqueKeys.persist(s, "duplicate-uscc", "a subject with USCC " + s.uscc + " already exists");
         return emit(SubjectState.REGISTERED, s);
     }
 

@@ -1,4 +1,4 @@
-package org.shuangsuiji.roster.service;
+package org.shuangsuiji.commons.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.PersistenceException;
@@ -6,19 +6,21 @@ import java.sql.SQLException;
 import org.shuangsuiji.commons.problem.ProblemException;
 
 /**
- * Persists and flushes at once, so that a concurrent request that slipped past the existence check gets a 409
+ * Persists and flushes at once, so that a concurrent request that slipped past an existence check gets a 409
  * instead of a 500 when PostgreSQL refuses the duplicate key (SQLSTATE 23505). The transaction still rolls back.
  */
-final class UniqueViolations {
+public final class UniqueKeys {
 
-    private UniqueViolations() {}
+    private static final String UNIQUE_VIOLATION = "23505";
 
-    static void persist(PanacheEntityBase entity, String slug, String detail) {
+    private UniqueKeys() {}
+
+    public static void persist(PanacheEntityBase entity, String slug, String detail) {
         try {
             entity.persistAndFlush();
         } catch (PersistenceException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                     throw ProblemException.conflict(slug, detail);
                 }
             }
