@@ -2,6 +2,7 @@ package org.shuangsuiji.commons.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.shuangsuiji.commons.problem.ProblemException;
@@ -61,7 +62,10 @@ public class CurrentUser {
     private String claim(String name) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object value = jwt.getClaim(name);
-            return value == null ? null : value.toString().replace("\"", "");
+            if (value instanceof JsonString json) {
+                return json.getString(); // custom claims arrive as JSON values
+            }
+            return value == null ? null : value.toString();
         }
         return null;
     }
