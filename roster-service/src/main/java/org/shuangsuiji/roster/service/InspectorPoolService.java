@@ -4,17 +4,9 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.shuangsuiji.roster.config.RosterConfig;
 import org.shuangsuiji.roster.domain.InspectorKind;
@@ -86,46 +78,16 @@ public class InspectorPoolService {
         }
         sql.append(" ORDER BY i.id::text COLLATE \"C\"");
 
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        long count = 0;
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                ps.setFetchSize(config.snapshot().fetchSize());
-                for (int i = 0; i < params.size(); i++) {
-                    Object p = params.get(i);
-                    if (p instanceof String[] array) {
-                        ps.setArray(i + 1, c.createArrayOf("text", array));
-                    } else {
-                        ps.setObject(i + 1, p);
-                    }
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String id = rs.getString(1);
-                        Date validTo = rs.getDate(6);
-                        sink.accept(new PoolInspector(id, rs.getString(2), rs.getString(3),
-                                InspectorKind.valueOf(rs.getString(4)), rs.getString(5),
-                                validTo == null ? null : validTo.toLocalDate(), rs.getString(7), rs.getInt(8),
-                                split(rs.getString(9)), split(rs.getString(10))));
-                        digest.update((id + "\n").getBytes(StandardCharsets.UTF_8));
-                        count++;
-                    }
-                }
-            } finally {
-                c.rollback();
-                c.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the inspector pool", e);
-        }
-        return new PoolSnapshotService.Summary(count, HexFormat.of().formatHex(digest.digest()), ALGORITHM);
+        HashedCursor.Result result = HashedCursor.stream(dataSource, config.snapshot().fetchSize(), sql.toString(), params,
+                rs -> {
+                    Date validTo = rs.getDate(6);
+                    return new PoolInspector(rs.getString(1), rs.getString(2), rs.getString(3),
+                            InspectorKind.valueOf(rs.getString(4)), rs.getString(5),
+                            validTo == null ? null : validTo.toLocalDate(), rs.getString(7), rs.getInt(8),
+                            split(rs.getString(9)), split(rs.getString(10)));
+                },
+                PoolInspector::id, sink::accept, "inspector pool");
+        return new PoolSnapshotService.Summary(result.count(), result.sha256(), ALGORITHM);
     }
 
     public PoolSnapshotService.Summary summary(Scope scope) {

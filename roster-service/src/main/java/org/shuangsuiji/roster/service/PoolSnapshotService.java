@@ -2,15 +2,7 @@ package org.shuangsuiji.roster.service;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.shuangsuiji.roster.config.RosterConfig;
 import org.shuangsuiji.roster.domain.RiskClass;
@@ -47,43 +39,18 @@ public class PoolSnapshotService {
 
     /** Feeds every pool member to {@code sink} in canonical order and returns the count and hash over them. */
     public Summary stream(PoolScope scope, Sink sink) throws java.io.IOException {
-        MessageDigest digest = sha256();
-        long count = 0;
         List<Object> params = new ArrayList<>();
         String sql = sql(scope, params);
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false); // PostgreSQL only uses a cursor (fetchSize) inside a transaction
-            try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-                ps.setFetchSize(config.snapshot().fetchSize());
-                for (int i = 0; i < params.size(); i++) {
-                    Object p = params.get(i);
-                    if (p instanceof String[] array) {
-                        ps.setArray(i + 1, c.createArrayOf("text", array));
-                    } else {
-                        ps.setObject(i + 1, p);
-                    }
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String uscc = rs.getString(1);
-                        String risk = rs.getString(6);
-                        String tags = rs.getString(7);
-                        sink.accept(new PoolSubject(uscc, rs.getString(2), SubjectKind.valueOf(rs.getString(3)),
-                                rs.getString(4), rs.getString(5), risk == null ? null : RiskClass.valueOf(risk),
-                                tags == null ? List.of() : List.of(tags.split(","))));
-                        digest.update((uscc + "\n").getBytes(StandardCharsets.UTF_8));
-                        count++;
-                    }
-                }
-            } finally {
-                c.rollback(); // read only
-                c.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the subject pool", e);
-        }
-        return new Summary(count, HexFormat.of().formatHex(digest.digest()), ALGORITHM);
+        HashedCursor.Result result = HashedCursor.stream(dataSource, config.snapshot().fetchSize(), sql, params,
+                rs -> {
+                    String risk = rs.getString(6);
+                    String tags = rs.getString(7);
+                    return new PoolSubject(rs.getString(1), rs.getString(2), SubjectKind.valueOf(rs.getString(3)),
+                            rs.getString(4), rs.getString(5), risk == null ? null : RiskClass.valueOf(risk),
+                            tags == null ? List.of() : List.of(tags.split(",")));
+                },
+                PoolSubject::uscc, sink::accept, "subject pool");
+        return new Summary(result.count(), result.sha256(), ALGORITHM);
     }
 
     public Summary summary(PoolScope scope) {
@@ -135,13 +102,5 @@ public class PoolSnapshotService {
 
     private static boolean present(String s) {
         return s != null && !s.isBlank();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
