@@ -92,6 +92,9 @@ public class ProblemMappers {
     /** 404 for unknown paths, 405, 406, 415 and the like keep their status but gain a body. */
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getResponse().getEntity() instanceof Problem) {
+            return e.getResponse(); // already a problem, built where the field was known
+        }
         Throwable cause = e.getCause();
         if (cause instanceof JsonParseException jpe) {
             return malformedJson(jpe, uri);
