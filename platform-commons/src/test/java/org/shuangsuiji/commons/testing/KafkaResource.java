@@ -3,13 +3,14 @@ package org.shuangsuiji.commons.testing;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 import kafka.server.BrokerServer;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * A real single-node KRaft Kafka broker, in process, on a random port (Kafka's own test kit). Internal topics use
  * replication factor 1 because there is one node. {@link #stopBroker()} and {@link #startBroker()} let a test take
- * the broker away for a while, on the same port.
+ * the broker away for a while, on the same port. Started before Quarkus boots and stopped after it stopped.
  */
 public class KafkaResource implements QuarkusTestResourceLifecycleManager {
 
@@ -18,6 +19,14 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public synchronized Map<String, String> start() {
         if (cluster == null) {
+            // Kafka's server code exits or halts the JVM on fatal errors, also while shutting down; in a test JVM that
+            // would kill Surefire's fork with a bare exit code instead of failing a test with a reason.
+            Exit.setExitProcedure((status, message) -> {
+                throw new IllegalStateException("Kafka asked to exit(" + status + "): " + message);
+            });
+            Exit.setHaltProcedure((status, message) -> {
+                throw new IllegalStateException("Kafka asked to halt(" + status + "): " + message);
+            });
             try {
                 KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                                 .setCombined(true)
@@ -41,7 +50,6 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the Kafka test broker", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(KafkaResource::shutdown));
         }
         return Map.of("kafka.bootstrap.servers", bootstrapServers());
     }
@@ -66,17 +74,14 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Called once Quarkus has stopped, so the broker never goes away under a running application. */
     @Override
-    public void stop() {
-        // Kept for the next Quarkus restart in this JVM; the shutdown hook stops it.
-    }
-
-    private static synchronized void shutdown() {
+    public synchronized void stop() {
         if (cluster != null) {
             try {
                 cluster.close();
-            } catch (Exception ignored) {
-                // the JVM is exiting
+            } catch (Exception e) {
+                System.err.println("Kafka test broker did not stop cleanly: " + e);
             }
             cluster = null;
         }

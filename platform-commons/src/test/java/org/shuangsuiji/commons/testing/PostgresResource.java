@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * A real PostgreSQL (zonky's embedded binaries) on a random port, started before Quarkus boots. One server per test
  * JVM, i.e. per service module, so each service gets a database of its own. Shared by all test classes of the
- * module; Flyway migrates it when the application starts.
+ * module (Quarkus starts the application once for them); Flyway migrates it when the application starts.
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
@@ -23,7 +23,6 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(PostgresResource::shutdown));
         }
         return Map.of(
                 "quarkus.datasource.jdbc.url", jdbcUrl(),
@@ -35,17 +34,14 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         return postgres.getJdbcUrl("postgres", "postgres");
     }
 
+    /** Called once Quarkus has stopped; a later restart with another test profile starts a fresh server. */
     @Override
-    public void stop() {
-        // Kept for the next Quarkus restart in this JVM (another test profile); the shutdown hook stops it.
-    }
-
-    private static synchronized void shutdown() {
+    public synchronized void stop() {
         if (postgres != null) {
             try {
                 postgres.close();
-            } catch (IOException ignored) {
-                // the JVM is exiting
+            } catch (IOException e) {
+                System.err.println("embedded PostgreSQL did not stop cleanly: " + e);
             }
             postgres = null;
         }
