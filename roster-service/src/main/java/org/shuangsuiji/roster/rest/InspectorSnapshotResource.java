@@ -59,7 +59,8 @@ public class InspectorSnapshotResource {
                 w.write(mapper.writeValueAsString(i));
                 w.write('\n');
             });
-            w.write("{\"count\":" + summary.count() + ",\"sha256\":\"" + summary.sha256() + "\"}\n");
+            w.write(summary.trailer());
+            w.write('\n');
             w.flush();
         };
         return Response.ok(body, SnapshotResource.NDJSON + ";charset=UTF-8").build();

@@ -90,8 +90,7 @@ public class SnapshotResource {
                 }
                 w.write('\n');
             });
-            String trailer = "{\"count\":" + summary.count() + ",\"sha256\":\"" + summary.sha256() + "\"}";
-            w.write(csv ? "# " + trailer : trailer);
+            w.write(csv ? "# " + summary.trailer() : summary.trailer());
             w.write('\n');
             w.flush();
         };

@@ -30,7 +30,13 @@ public class PoolSnapshotService {
     public record PoolSubject(String uscc, String name, SubjectKind kind, String industryCode, String divisionCode,
             RiskClass riskClass, List<String> tags) {}
 
-    public record Summary(long count, String sha256, String algorithm) {}
+    public record Summary(long count, String sha256, String algorithm) {
+
+        /** The last line of every streamed snapshot; witnesses compare it with what they recompute. */
+        public String trailer() {
+            return "{\"count\":" + count + ",\"sha256\":\"" + sha256 + "\"}";
+        }
+    }
 
     @FunctionalInterface
     public interface Sink {
