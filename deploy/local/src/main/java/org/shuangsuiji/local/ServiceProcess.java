@@ -5,28 +5,41 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One packaged service ({@code <module>/target/quarkus-app/quarkus-run.jar}) in a JVM of its own. */
+/** One packaged service ({@code <module>/target/<module>-<version>-runner.jar}) in a JVM of its own. */
 public final class ServiceProcess implements AutoCloseable {
 
     private final ServiceSpec spec;
     private final int port;
     private final ChildProcess process;
+    private final ClassDataArchive classData;
 
-    private ServiceProcess(ServiceSpec spec, int port, ChildProcess process) {
+    private ServiceProcess(ServiceSpec spec, int port, ChildProcess process, ClassDataArchive classData) {
         this.spec = spec;
         this.port = port;
         this.process = process;
+        this.classData = classData;
     }
 
+    /** The uber-jar: one class path the JDK's class-data sharing can archive whole (see ClassDataArchive). */
     public static Path jar(Path repoRoot, ServiceSpec spec) {
-        return repoRoot.resolve(spec.name()).resolve("target/quarkus-app/quarkus-run.jar");
+        Path target = repoRoot.resolve(spec.name()).resolve("target");
+        try (DirectoryStream<Path> runners = Files.newDirectoryStream(target, "*-runner.jar")) {
+            for (Path runner : runners) {
+                return runner;
+            }
+        } catch (IOException noTargetYet) {
+            // reported below like a missing jar
+        }
+        return target.resolve(spec.name() + "-runner.jar");
     }
 
     public static ServiceProcess launch(Settings settings, ServiceSpec spec) {
@@ -43,12 +56,19 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", settings.realmUrl());
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"); // plain text in .local-run/logs
-        List<String> command = List.of(Jdks.java(Jdks.currentJavaHome()).toString(),
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toString());
+        List<String> command = new ArrayList<>(List.of(Jdks.java(Jdks.currentJavaHome()).toString(),
+                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        // Only the developer's persistent run keeps archives; a throw-away run would pay for a dump it never uses.
+        ClassDataArchive classData = settings.persistent()
+                ? ClassDataArchive.forJar(settings.runDir().resolve("cds"), spec.name(), jar)
+                : null;
+        if (classData != null) {
+            command.addAll(classData.jvmOptions());
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         Path log = settings.logsDir().resolve(spec.name() + ".log");
         return new ServiceProcess(spec, port, ChildProcess.start(spec.name(), command, env,
-                jar.getParent(), log));
+                jar.getParent(), log), classData);
     }
 
     /** Waits for {@code GET /q/health/ready} to answer 200. */
@@ -90,5 +110,8 @@ public final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() {
         process.stop(Duration.ofSeconds(20));
+        if (classData != null) {
+            classData.afterExit(spec.name());
+        }
     }
 }
