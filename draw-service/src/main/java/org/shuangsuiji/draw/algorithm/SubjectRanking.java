@@ -1,0 +1,181 @@
+package org.shuangsuiji.draw.algorithm;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.shuangsuiji.draw.algorithm.record.Selection;
+import org.shuangsuiji.draw.algorithm.record.StratumResult;
+
+/**
+ * {@code ssj-keyed-rank/1} over one stratum, streaming: score(uscc) = HMAC-SHA-256(key, "subject:" + uscc) compared as
+ * unsigned big-endian 256-bit numbers; the {@code quota} lowest-scoring eligible members are selected. A bounded
+ * max-heap keeps only the current best {@code quota}, so memory is O(quota) whatever the pool size; the result does
+ * not depend on the order members arrive in, and the first k of a larger quota equal the result of quota k.
+ * Also counts and hashes the pool as it streams. Not thread-safe; one instance per stratum.
+ */
+public final class SubjectRanking {
+    public static final String ALGORITHM = "ssj-keyed-rank/1";
+    static final byte[] SUBJECT_PREFIX = "subject:".getBytes(StandardCharsets.UTF_8);
+
+    private final String stratumId;
+    private final int quota;
+    private final Set<String> excluded;
+    private final boolean requireCanonicalOrder;
+    private final Hmac hmac;
+    private final PoolHasher hasher = new PoolHasher();
+    private final Set<String> excludedSeen = new HashSet<>();
+    private final Entry[] heap;
+    private final byte[] message = new byte[64];
+    private int size;
+
+    /**
+     * @param key                   the 32-byte draw key
+     * @param stratumId             for messages and the result
+     * @param quota                 how many to select (≥ 0)
+     * @param excluded              USCCs of this stratum removed before ranking (each must occur in the pool)
+     * @param requireCanonicalOrder refuse members that do not sort strictly after the previous one (the service and
+     *                              the verifier always pass true: the pool hash is defined on canonical order)
+     */
+    public SubjectRanking(byte[] key, String stratumId, int quota, Set<String> excluded, boolean requireCanonicalOrder) {
+        if (quota < 0) {
+            throw new DrawInputException("quota", "must not be negative");
+        }
+        this.stratumId = stratumId;
+        this.quota = quota;
+        this.excluded = excluded == null ? Set.of() : excluded;
+        this.requireCanonicalOrder = requireCanonicalOrder;
+        this.hmac = new Hmac(key);
+        this.heap = new Entry[quota];
+        System.arraycopy(SUBJECT_PREFIX, 0, message, 0, SUBJECT_PREFIX.length);
+    }
+
+    /** The score of one USCC under a key: HMAC-SHA-256(key, "subject:" + uscc). */
+    public static byte[] score(Hmac keyed, String uscc) {
+        return keyed.mac("subject:" + uscc);
+    }
+
+    /** Feeds one pool member (in canonical order). */
+    public void accept(String uscc) {
+        if (uscc == null || uscc.isEmpty() || uscc.length() > 40) {
+            throw new DrawInputException("pools." + stratumId, "member " + (hasher.count() + 1) + " is not a USCC: '"
+                    + uscc + "'");
+        }
+        hasher.add(uscc);
+        if (requireCanonicalOrder && !hasher.canonicalOrder()) {
+            throw new DrawInputException("pools." + stratumId, "not in canonical order: " + hasher.disorderDetail());
+        }
+        if (!excluded.isEmpty() && excluded.contains(uscc)) {
+            excludedSeen.add(uscc);
+            return;
+        }
+        if (quota == 0) {
+            return;
+        }
+        byte[] score = scoreOf(uscc);
+        long high = high(score);
+        if (size < quota) {
+            heap[size] = new Entry(high, score, uscc);
+            siftUp(size++);
+        } else if (compare(high, score, uscc, heap[0]) < 0) {
+            heap[0] = new Entry(high, score, uscc);
+            siftDown(0);
+        }
+    }
+
+    private byte[] scoreOf(String uscc) {
+        int n = SUBJECT_PREFIX.length;
+        boolean ascii = n + uscc.length() <= message.length;
+        for (int i = 0; ascii && i < uscc.length(); i++) {
+            char c = uscc.charAt(i);
+            if (c >= 0x80) {
+                ascii = false;
+            } else {
+                message[n + i] = (byte) c;
+            }
+        }
+        return ascii ? hmac.mac(Arrays.copyOf(message, n + uscc.length())) : score(hmac, uscc);
+    }
+
+    /** An excluded USCC that never occurred in the pool (the smallest), or null if every exclusion was a member. */
+    public String missingExclusion() {
+        if (excludedSeen.size() == excluded.size()) {
+            return null;
+        }
+        return excluded.stream().filter(u -> !excludedSeen.contains(u)).min(PoolHasher::compareBytes).orElseThrow();
+    }
+
+    /** Members streamed so far. */
+    public long count() {
+        return hasher.count();
+    }
+
+    /**
+     * Ends the stream: ranks the selection and finishes the pool hash. Check {@link #missingExclusion()} afterwards.
+     */
+    public StratumResult finish() {
+        Entry[] ranked = Arrays.copyOf(heap, size);
+        Arrays.sort(ranked, (a, b) -> compare(a.high, a.score, a.uscc, b));
+        List<Selection> selections = new ArrayList<>(size);
+        for (int i = 0; i < ranked.length; i++) {
+            selections.add(new Selection(i + 1, ranked[i].uscc, Hex.of(ranked[i].score)));
+        }
+        String cutoff = size == 0 ? null : Hex.of(ranked[size - 1].score);
+        long eligible = hasher.count() - excludedSeen.size();
+        return new StratumResult(stratumId, hasher.count(), hasher.sha256(), excludedSeen.size(), eligible, quota,
+                cutoff, selections);
+    }
+
+    private static long high(byte[] score) {
+        long h = 0;
+        for (int i = 0; i < 8; i++) {
+            h = h << 8 | (score[i] & 0xff);
+        }
+        return h;
+    }
+
+    // Scores are 256-bit numbers; equal scores (a SHA-256 collision) would fall back to the USCC's byte order.
+    private static int compare(long high, byte[] score, String uscc, Entry other) {
+        int c = Long.compareUnsigned(high, other.high);
+        if (c != 0) {
+            return c;
+        }
+        c = Arrays.compareUnsigned(score, other.score);
+        return c != 0 ? c : PoolHasher.compareBytes(uscc, other.uscc);
+    }
+
+    private void siftUp(int i) {
+        Entry e = heap[i];
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (compare(e.high, e.score, e.uscc, heap[parent]) <= 0) {
+                break;
+            }
+            heap[i] = heap[parent];
+            i = parent;
+        }
+        heap[i] = e;
+    }
+
+    private void siftDown(int i) {
+        Entry e = heap[i];
+        int half = size >>> 1;
+        while (i < half) {
+            int child = 2 * i + 1;
+            int right = child + 1;
+            if (right < size && compare(heap[right].high, heap[right].score, heap[right].uscc, heap[child]) > 0) {
+                child = right;
+            }
+            if (compare(e.high, e.score, e.uscc, heap[child]) >= 0) {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = e;
+    }
+
+    private record Entry(long high, byte[] score, String uscc) {}
+}

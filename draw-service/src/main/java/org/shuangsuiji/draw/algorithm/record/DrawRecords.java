@@ -1,0 +1,86 @@
+package org.shuangsuiji.draw.algorithm.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Canonical JSON and hashes of announcements, records and substitutions. Store the canonical text exactly as
+ * returned (not as jsonb, which reorders), serve it unchanged, and read it back with the {@code parse…} methods.
+ */
+public final class DrawRecords {
+    private DrawRecords() {}
+
+    public static String canonicalJson(Object value) {
+        return CanonicalJson.string(value);
+    }
+
+    /** SHA-256 (lower-case hex) of the canonical JSON of any draw type or JSON tree. */
+    public static String sha256(Object value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(CanonicalJson.bytes(value));
+            StringBuilder hex = new StringBuilder(64);
+            for (byte b : digest) {
+                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The announcement hash: SHA-256 of the announcement's canonical JSON. */
+    public static String announcementSha256(Announcement announcement) {
+        return sha256(announcement);
+    }
+
+    /** The record hash: SHA-256 of the record's canonical JSON. */
+    public static String recordSha256(DrawRecord record) {
+        return sha256(record);
+    }
+
+    /** A substitution's hash, which the next substitution names as {@code previousSha256}. */
+    public static String substitutionSha256(Substitution substitution) {
+        return sha256(substitution);
+    }
+
+    public static Announcement parseAnnouncement(String json) {
+        return CanonicalJson.read(CanonicalJson.tree(json), Announcement.class);
+    }
+
+    public static StrataMap parseStrataMap(String json) {
+        return CanonicalJson.read(CanonicalJson.tree(json), StrataMap.class);
+    }
+
+    public static DrawRecord parseRecord(String json) {
+        return CanonicalJson.read(CanonicalJson.tree(json), DrawRecord.class);
+    }
+
+    /** A JSON array of substitutions, or NDJSON (one per line). */
+    public static List<Substitution> parseSubstitutions(String json) {
+        String trimmed = json.strip();
+        List<Substitution> out = new ArrayList<>();
+        if (trimmed.isEmpty()) {
+            return out;
+        }
+        if (trimmed.startsWith("[")) {
+            for (JsonNode node : CanonicalJson.tree(trimmed)) {
+                out.add(CanonicalJson.read(node, Substitution.class));
+            }
+            return out;
+        }
+        for (String line : trimmed.split("\n")) {
+            if (!line.isBlank()) {
+                out.add(CanonicalJson.read(CanonicalJson.tree(line), Substitution.class));
+            }
+        }
+        return out;
+    }
+
+    public static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,59 @@
+package org.shuangsuiji.draw.algorithm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.shuangsuiji.draw.algorithm.record.Announcement;
+import org.shuangsuiji.draw.algorithm.record.CanonicalJson;
+import org.shuangsuiji.draw.algorithm.record.DrawRecord;
+import org.shuangsuiji.draw.algorithm.record.DrawRecords;
+
+class CanonicalJsonTest {
+
+    @Test
+    void sortsMembersDropsNullsAndWhiteSpace() {
+        assertThat(CanonicalJson.string(CanonicalJson.tree("{ \"b\": 1, \"a\": [true, \"x\"], \"c\": null }")))
+                .isEqualTo("{\"a\":[true,\"x\"],\"b\":1}");
+    }
+
+    @Test
+    void escapesOnlyQuotesBackslashesAndControlCharacters() {
+        assertThat(CanonicalJson.string(CanonicalJson.tree("{\"k\":\"粮食/\\\"q\\\"\\\\\\n\\u0001\"}")))
+                .isEqualTo("{\"k\":\"粮食/\\\"q\\\"\\\\\\n\\u0001\"}");
+    }
+
+    @Test
+    void refusesFractionsBecauseDecimalsAreStrings() {
+        assertThatThrownBy(() -> CanonicalJson.string(CanonicalJson.tree("{\"ratio\":0.05}")))
+                .hasMessageContaining("integers only");
+    }
+
+    @Test
+    void refusesDuplicateMembers() {
+        assertThatThrownBy(() -> CanonicalJson.tree("{\"a\":1,\"a\":2}")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRecordSurvivesTheRoundTripWithTheSameHash() {
+        DrawRecord record = new DrawFixture().compute();
+        String text = DrawRecords.canonicalJson(record);
+        DrawRecord back = DrawRecords.parseRecord(text);
+        assertThat(back).isEqualTo(record);
+        assertThat(DrawRecords.canonicalJson(back)).isEqualTo(text);
+        assertThat(DrawRecords.recordSha256(back)).isEqualTo(Sha256.hex(text));
+        Announcement a = DrawRecords.parseAnnouncement(DrawRecords.canonicalJson(record.announcement()));
+        assertThat(DrawRecords.announcementSha256(a)).isEqualTo(record.announcementSha256());
+    }
+
+    @Test
+    void instantsAreKeptToTheSecond() {
+        DrawFixture fixture = new DrawFixture();
+        Announcement a = fixture.announcement();
+        Announcement withMicros = new Announcement(a.format(), a.drawId(), a.task(), a.items(), a.selectionAlgorithm(),
+                a.keyDerivation(), a.quotaRule(), a.strata(), a.strataMapSha256(), a.exclusions(), a.inspectors(),
+                a.conflicts(), a.team(), a.entropySources(), a.announcedAt().plusNanos(123_456_000), a.announcedBy());
+        assertThat(DrawRecords.announcementSha256(withMicros)).isEqualTo(DrawRecords.announcementSha256(a));
+        assertThat(DrawRecords.canonicalJson(a)).contains("\"announcedAt\":\"2026-11-22T08:00:00Z\"");
+    }
+}

@@ -1,0 +1,112 @@
+package org.shuangsuiji.draw.algorithm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.shuangsuiji.draw.algorithm.record.Announcement;
+import org.shuangsuiji.draw.algorithm.record.DrawRecord;
+import org.shuangsuiji.draw.algorithm.record.DrawRecords;
+import org.shuangsuiji.draw.algorithm.record.Selection;
+import org.shuangsuiji.draw.algorithm.record.StratumResult;
+
+class DrawComputerTest {
+
+    @Test
+    void computesSelectionsPerStratumAndATeamForEverySelectedSubject() {
+        DrawFixture fixture = new DrawFixture();
+        DrawRecord record = fixture.compute();
+        assertThat(record.format()).isEqualTo(DrawRecord.FORMAT);
+        assertThat(record.announcementSha256()).isEqualTo(Announcements.sha256(fixture.announcement()));
+        assertThat(record.selections()).extracting(StratumResult::stratum)
+                .containsExactlyElementsOf(fixture.pools.keySet());
+        assertThat(record.selections()).extracting(StratumResult::stratum).containsExactly("S1", "S2", "S3", "S4");
+        // quotas by class: A 38 eligible × 0.10 → 4, B 24 × 0.20 → 5, C 12 × 0.30 → 4, D 2 (below the minimum 3)
+        int[] quotas = {4, 5, 4, 2};
+        for (int c = 0; c < 4; c++) {
+            String id = fixture.stratumOf(DrawFixture.CLASSES[c]);
+            assertThat(record.selections().stream().filter(r -> r.stratum().equals(id)).findFirst().orElseThrow()
+                    .quota()).as("class %s", DrawFixture.CLASSES[c]).isEqualTo(quotas[c]);
+        }
+        assertThat(record.selections()).allSatisfy(r -> assertThat(r.selections()).hasSize(r.quota()));
+        assertThat(record.teams().size() + record.infeasible().size()).isEqualTo(15);
+        assertThat(record.selections()).flatExtracting(StratumResult::selections).extracting(Selection::uscc)
+                .doesNotContainAnyElementsOf(fixture.exclusions.stream().map(e -> e.uscc()).toList());
+    }
+
+    @Test
+    void theSameInputsAlwaysGiveTheSameRecord() {
+        assertThat(DrawRecords.canonicalJson(new DrawFixture().compute()))
+                .isEqualTo(DrawRecords.canonicalJson(new DrawFixture().compute()));
+    }
+
+    @Test
+    void refusesAPoolThatDiffersFromTheAnnouncedOne() {
+        DrawFixture fixture = new DrawFixture();
+        Announcement announcement = fixture.announcement();
+        fixture.pool("B").remove(5);
+        assertThatThrownBy(() -> DrawComputer.compute(announcement, fixture.entropy(), fixture.poolSource(),
+                fixture.inspectors, ConflictMatrix.of(fixture.conflicts), "x", Instant.EPOCH))
+                .isInstanceOf(DrawInputException.class)
+                .hasMessageStartingWith("pools." + fixture.stratumOf("B") + ": the pool has 24 members");
+    }
+
+    @Test
+    void refusesAnInspectorListThatDiffersFromTheAnnouncedOne() {
+        DrawFixture fixture = new DrawFixture();
+        Announcement announcement = fixture.announcement();
+        List<InspectorCandidate> changed = new ArrayList<>(fixture.inspectors);
+        changed.remove(0);
+        assertThatThrownBy(() -> DrawComputer.compute(announcement, fixture.entropy(), fixture.poolSource(), changed,
+                ConflictMatrix.of(fixture.conflicts), "x", Instant.EPOCH)).hasMessageStartingWith("inspectors:");
+    }
+
+    @Test
+    void refusesAQuotaThatDoesNotFollowTheRule() {
+        DrawFixture fixture = new DrawFixture();
+        Announcement a = fixture.announcement();
+        List<org.shuangsuiji.draw.algorithm.record.Stratum> strata = new ArrayList<>(a.strata());
+        int i = strata.indexOf(strata.stream().filter(x -> x.id().equals(fixture.stratumOf("A"))).findFirst()
+                .orElseThrow());
+        var s = strata.get(i);
+        strata.set(i, new org.shuangsuiji.draw.algorithm.record.Stratum(s.id(), s.poolCount(), s.poolSha256(),
+                s.eligible(), s.quota() - 1));
+        Announcement bad = new Announcement(a.format(), a.drawId(), a.task(), a.items(), a.selectionAlgorithm(),
+                a.keyDerivation(), a.quotaRule(), strata, a.strataMapSha256(), a.exclusions(), a.inspectors(),
+                a.conflicts(), a.team(), a.entropySources(), a.announcedAt(), a.announcedBy());
+        Announcements.validate(bad); // the public rules cannot see the ratio
+        assertThatThrownBy(() -> Announcements.validate(bad, fixture.strataMap()))
+                .hasMessageStartingWith("strata." + fixture.stratumOf("A") + ".quota: ssj-quota/1 gives 4");
+    }
+
+    @Test
+    void refusesAStrataMapThatIsNotTheAnnouncedOne() {
+        DrawFixture fixture = new DrawFixture();
+        Announcement a = fixture.announcement();
+        Announcements.validate(a, fixture.strataMap());
+        var map = fixture.strataMap();
+        var other = new org.shuangsuiji.draw.algorithm.record.StrataMap(map.format(), "0".repeat(32), map.strata());
+        assertThatThrownBy(() -> Announcements.validate(a, other)).hasMessageStartingWith("strataMapSha256:");
+    }
+
+    @Test
+    void rfc3797DrawsContinueTheIndexAcrossStrata() {
+        DrawFixture fixture = new DrawFixture(Rfc3797.ALGORITHM);
+        DrawRecord record = fixture.compute();
+        String key = Rfc3797.keyString(List.of(DrawFixture.LOTTERY_VALUE, DrawFixture.WITNESS_VALUE));
+        assertThat(key).isEqualTo("3.8.9.15.22.27.31./738201./");
+        List<String> eligible1 = new ArrayList<>(fixture.pools.get("S1"));
+        fixture.exclusions.stream().filter(e -> e.stratum().equals("S1")).forEach(e -> eligible1.remove(e.uscc()));
+        int quota1 = record.selections().get(0).quota();
+        List<String> expected1 = Rfc3797.select(key, eligible1.size(), quota1, 0).stream()
+                .map(p -> eligible1.get(p.selected() - 1)).toList();
+        assertThat(record.selections().get(0).selections()).extracting(Selection::uscc)
+                .containsExactlyElementsOf(expected1);
+        assertThat(record.selections().get(1).selections().get(0).score())
+                .isEqualTo(Hex.of(Rfc3797.digest(key, quota1)));
+        assertThat(record.selections().get(0).cutoffScore()).isNull();
+    }
+}

@@ -1,0 +1,122 @@
+package org.shuangsuiji.draw.algorithm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.shuangsuiji.draw.algorithm.record.Selection;
+import org.shuangsuiji.draw.algorithm.record.StratumResult;
+
+class SubjectRankingTest {
+    private static final byte[] KEY = Hex.parse("6b1f3c2a9d8e7f60514233241506f7e8d9cabbac9d8e7f60514233241506f7e8");
+
+    private static List<String> pool(int n) {
+        TreeSet<String> pool = new TreeSet<>();
+        for (int i = 0; i < n; i++) {
+            pool.add(DrawFixture.uscc(i));
+        }
+        return new ArrayList<>(pool);
+    }
+
+    private static StratumResult rank(List<String> pool, int quota, Set<String> excluded, boolean canonical) {
+        SubjectRanking ranking = new SubjectRanking(KEY, "A", quota, excluded, canonical);
+        pool.forEach(ranking::accept);
+        return ranking.finish();
+    }
+
+    @Test
+    void selectsTheLowestKeyedScoresWithTheirRanks() {
+        List<String> pool = pool(500);
+        StratumResult result = rank(pool, 25, Set.of(), true);
+
+        Hmac hmac = new Hmac(KEY);
+        List<String> byScore = new ArrayList<>(pool);
+        byScore.sort(Comparator.comparing((String u) -> SubjectRanking.score(hmac, u), Arrays::compareUnsigned));
+        assertThat(result.selections()).extracting(Selection::uscc).containsExactlyElementsOf(byScore.subList(0, 25));
+        assertThat(result.selections()).extracting(Selection::rank).startsWith(1, 2, 3).endsWith(25);
+        assertThat(result.selections().get(0).score())
+                .isEqualTo(Hex.of(Hmac.of(KEY, ("subject:" + byScore.get(0)).getBytes(StandardCharsets.UTF_8))));
+        assertThat(result.cutoffScore()).isEqualTo(result.selections().get(24).score());
+    }
+
+    @Test
+    void everyEligibleSubjectAtOrBelowTheCutoffIsSelected() {
+        List<String> pool = pool(300);
+        StratumResult result = rank(pool, 12, Set.of(), true);
+        Hmac hmac = new Hmac(KEY);
+        long atOrBelow = pool.stream().filter(u -> Hex.of(SubjectRanking.score(hmac, u))
+                .compareTo(result.cutoffScore()) <= 0).count();
+        assertThat(atOrBelow).isEqualTo(12);
+    }
+
+    @Test
+    void theResultDoesNotDependOnTheOrderSubjectsArriveIn() {
+        List<String> pool = pool(400);
+        List<String> shuffled = new ArrayList<>(pool);
+        Collections.shuffle(shuffled, new Random(7));
+        assertThat(rank(shuffled, 30, Set.of(), false).selections())
+                .isEqualTo(rank(pool, 30, Set.of(), true).selections());
+    }
+
+    @Test
+    void aSmallerQuotaIsAPrefixOfALargerOne() {
+        List<String> pool = pool(400);
+        List<Selection> large = rank(pool, 40, Set.of(), true).selections();
+        List<Selection> small = rank(pool, 15, Set.of(), true).selections();
+        assertThat(large.subList(0, 15)).isEqualTo(small);
+    }
+
+    @Test
+    void exclusionsAreRemovedBeforeRankingAndCounted() {
+        List<String> pool = pool(200);
+        StratumResult all = rank(pool, 10, Set.of(), true);
+        String best = all.selections().get(0).uscc();
+        StratumResult without = rank(pool, 10, Set.of(best), true);
+        assertThat(without.selections()).extracting(Selection::uscc).doesNotContain(best);
+        assertThat(without.selections().subList(0, 9)).extracting(Selection::uscc)
+                .containsExactlyElementsOf(all.selections().subList(1, 10).stream().map(Selection::uscc).toList());
+        assertThat(without.excluded()).isEqualTo(1);
+        assertThat(without.eligible()).isEqualTo(199);
+    }
+
+    @Test
+    void reportsAnExclusionThatIsNotInThePool() {
+        SubjectRanking ranking = new SubjectRanking(KEY, "A", 3, Set.of("91140522MA09999999"), true);
+        pool(20).forEach(ranking::accept);
+        ranking.finish();
+        assertThat(ranking.missingExclusion()).isEqualTo("91140522MA09999999");
+    }
+
+    @Test
+    void hashesThePoolAsRosterDoes() {
+        StratumResult result = rank(List.of("A", "B"), 1, Set.of(), true);
+        // printf '%s\n' A B | sha256sum
+        assertThat(result.poolSha256()).isEqualTo("daee1cd25194ae952d046ad9b9c81d3c07dc5332440b58d6d7461b248be56712");
+        assertThat(rank(List.of(), 3, Set.of(), true).poolSha256()).isEqualTo(Sha256.EMPTY);
+    }
+
+    @Test
+    void refusesAPoolOutOfCanonicalOrder() {
+        SubjectRanking ranking = new SubjectRanking(KEY, "B", 3, Set.of(), true);
+        ranking.accept("91140522MA00000002");
+        assertThatThrownBy(() -> ranking.accept("91140522MA00000001"))
+                .isInstanceOf(DrawInputException.class)
+                .hasMessageContaining("pools.B")
+                .hasMessageContaining("does not sort after");
+    }
+
+    @Test
+    void aQuotaAboveTheEligibleCountSelectsEveryone() {
+        StratumResult result = rank(pool(5), 9, Set.of(), true);
+        assertThat(result.selections()).hasSize(5);
+    }
+}
