@@ -96,7 +96,7 @@ public final class SubjectRanking {
                 message[n + i] = (byte) c;
             }
         }
-        return ascii ? hmac.mac(Arrays.copyOf(message, n + uscc.length())) : score(hmac, uscc);
+        return ascii ? hmac.mac(message, 0, n + uscc.length()) : score(hmac, uscc);
     }
 
     /** An excluded USCC that never occurred in the pool (the smallest), or null if every exclusion was a member. */

@@ -31,12 +31,15 @@ public class MemoryBenchmark {
     public long poolSize;
 
     @Benchmark
-    public StratumResult streamOneStratumIn64MbHeap() {
+    public StratumResult streamOneStratumIn64MbHeap(CpuTime cpu) {
+        cpu.begin();
         byte[] key = new byte[32];
         SubjectRanking ranking = new SubjectRanking(key, "B", 5_000, Set.of(), true);
         for (long i = 0; i < poolSize; i++) {
             ranking.accept(BenchData.uscc(i));
         }
-        return ranking.finish();
+        StratumResult result = ranking.finish();
+        cpu.end();
+        return result;
     }
 }
