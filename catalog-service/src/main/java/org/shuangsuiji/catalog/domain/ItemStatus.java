@@ -1,6 +1,0 @@
-package org.shuangsuiji.catalog.domain;
-
-public enum ItemStatus {
-    DRAFT,
-    PUBLISHED
-}

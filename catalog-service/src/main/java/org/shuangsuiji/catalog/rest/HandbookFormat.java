@@ -1,0 +1,8 @@
+package org.shuangsuiji.catalog.rest;
+
+/** How the compliance handbook is delivered. */
+public enum HandbookFormat {
+    md,
+    html,
+    json
+}
