@@ -109,4 +109,20 @@ class DrawComputerTest {
                 .isEqualTo(Hex.of(Rfc3797.digest(key, quota1)));
         assertThat(record.selections().get(0).cutoffScore()).isNull();
     }
+
+    /** The worked example of docs/draw-algorithm.md section 14: if this fails, the document is wrong. */
+    @Test
+    void theWorkedExampleOfTheSpecificationHolds() {
+        DrawRecord record = new DrawFixture().compute();
+        assertThat(record.announcementSha256()).isEqualTo("711cc616608ed8a88a8302bf8bbbedac98687296594f4a9968c71bc8694037b2");
+        assertThat(record.key()).isEqualTo("ec5f0e3e75bcafb0a6154dcb79c57e4052f94c0283a510b3481f3327be89c69d");
+        assertThat(record.selections().get(3).selections().get(0).score())
+                .isEqualTo("0218d3d35db609a2a39e14014259e83741aaa07a61939532cbf6296e6bb300d3");
+        assertThat(record.teams().get(0).members()).extracting(m -> m.inspectorId().substring(0, 8) + "@" + m.position()
+                + ":" + m.role()).containsExactly("00000002@1:DEPARTMENT", "00000006@3:DEPARTMENT",
+                "00000003@0:TAG:GRAIN", "00000007@4:TAG:METROLOGY");
+        assertThat(record.infeasible()).isEmpty();
+        assertThat(DrawRecords.recordSha256(record))
+                .isEqualTo("1f8fbb74ccb69ad0c6b8440a74098d7c22db746e239a813d6219184d4e579a00");
+    }
 }
