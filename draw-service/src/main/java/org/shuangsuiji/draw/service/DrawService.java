@@ -1,0 +1,523 @@
+package org.shuangsuiji.draw.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.shuangsuiji.commons.calendar.WorkingDayCalendar;
+import org.shuangsuiji.commons.outbox.Outbox;
+import org.shuangsuiji.commons.persistence.UniqueKeys;
+import org.shuangsuiji.commons.problem.ProblemException;
+import org.shuangsuiji.commons.security.CurrentUser;
+import org.shuangsuiji.commons.security.Roles;
+import org.shuangsuiji.draw.algorithm.ConflictMatrix;
+import org.shuangsuiji.draw.algorithm.Announcements;
+import org.shuangsuiji.draw.algorithm.DrawComputer;
+import org.shuangsuiji.draw.algorithm.PoolHasher;
+import org.shuangsuiji.draw.algorithm.DrawInputException;
+import org.shuangsuiji.draw.algorithm.Entropy;
+import org.shuangsuiji.draw.algorithm.InspectorPools;
+import org.shuangsuiji.draw.algorithm.KeyDerivation;
+import org.shuangsuiji.draw.algorithm.Quotas;
+import org.shuangsuiji.draw.algorithm.Rfc3797;
+import org.shuangsuiji.draw.algorithm.SubjectRanking;
+import org.shuangsuiji.draw.algorithm.Substitutions;
+import org.shuangsuiji.draw.algorithm.record.Announcement;
+import org.shuangsuiji.draw.algorithm.record.DrawRecord;
+import org.shuangsuiji.draw.algorithm.record.DrawRecords;
+import org.shuangsuiji.draw.algorithm.record.EntropyKind;
+import org.shuangsuiji.draw.algorithm.record.EntropySource;
+import org.shuangsuiji.draw.algorithm.record.EntropyValue;
+import org.shuangsuiji.draw.algorithm.record.Exclusion;
+import org.shuangsuiji.draw.algorithm.record.StrataMap;
+import org.shuangsuiji.draw.algorithm.record.StratumTerms;
+import org.shuangsuiji.draw.algorithm.record.Infeasible;
+import org.shuangsuiji.draw.algorithm.record.StratumResult;
+import org.shuangsuiji.draw.algorithm.record.Substitution;
+import org.shuangsuiji.draw.algorithm.record.TaskRef;
+import org.shuangsuiji.draw.algorithm.record.Team;
+import org.shuangsuiji.draw.algorithm.record.TeamMember;
+import org.shuangsuiji.draw.algorithm.record.TeamRules;
+import org.shuangsuiji.draw.config.DrawConfig;
+import org.shuangsuiji.draw.domain.Draw;
+import org.shuangsuiji.draw.domain.DrawStatus;
+import org.shuangsuiji.draw.domain.ItemRef;
+import org.shuangsuiji.draw.domain.Plan;
+import org.shuangsuiji.draw.domain.PlanStatus;
+import org.shuangsuiji.draw.domain.Stratum;
+import org.shuangsuiji.draw.domain.Task;
+import org.shuangsuiji.draw.rest.AnnounceRequest;
+import org.shuangsuiji.draw.rest.RevealRequest;
+import org.shuangsuiji.draw.rest.SubstitutionRequest;
+
+/**
+ * The draw: announce (freeze every input and name the future randomness), reveal (witnesses enter the values), compute
+ * (exactly once, from the frozen inputs only), substitute (append). There is no operation that re-runs or edits a
+ * computed draw; the database refuses it too (triggers, unique keys).
+ */
+@ApplicationScoped
+public class DrawService {
+
+    private final Outbox outbox;
+    private final DrawConfig config;
+    private final CatalogReadModel catalog;
+    private final PoolFreezer freezer;
+    private final FrozenInputs frozen;
+    private final WorkingDayCalendar calendar;
+
+    public DrawService(Outbox outbox, DrawConfig config, CatalogReadModel catalog, PoolFreezer freezer,
+            FrozenInputs frozen, WorkingDayCalendar calendar) {
+        this.outbox = outbox;
+        this.config = config;
+        this.catalog = catalog;
+        this.freezer = freezer;
+        this.frozen = frozen;
+        this.calendar = calendar;
+    }
+
+    // --- announce ------------------------------------------------------------------------------------------------
+
+    @Transactional
+    public DrawView announce(UUID taskId, AnnounceRequest request, CurrentUser user) {
+        Task task = Task.findById(taskId);
+        if (task == null) {
+            throw ProblemException.notFound("task", taskId.toString());
+        }
+        // The plan row lock serialises announcements of one plan with each other and with adjustments.
+        Plan plan = Plan.findById(task.planId, LockModeType.PESSIMISTIC_WRITE);
+        requireOrganiser(plan, task, user);
+        if (plan.status != PlanStatus.PUBLISHED) {
+            throw ProblemException.rule("plan-not-published", null, "plan " + plan.id + " is " + plan.status
+                    + "; only tasks of a published plan are drawn");
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        if (today.isAfter(task.periodTo)) {
+            throw ProblemException.rule("period-ended", "periodTo", "the task's period ended on " + task.periodTo
+                    + "; a task whose period has ended is not drawn");
+        }
+        int batch = request.batch() == null ? nextBatch(task) : request.batch();
+        if (batch < 1 || batch > task.batches) {
+            throw ProblemException.invalid("batch", "must be between 1 and " + task.batches + " (the task's batches)");
+        }
+        if (Draw.count("taskId = ?1 and batch = ?2", task.id, batch) > 0) {
+            throw ProblemException.conflict("batch-already-drawn", "batch " + batch + " of task " + task.id
+                    + " already has a draw; a batch is drawn once");
+        }
+        LocalDate from = request.inspectionFrom() == null
+                ? (today.isBefore(task.periodFrom) ? task.periodFrom : today) : request.inspectionFrom();
+        if (from.isBefore(today)) {
+            throw ProblemException.invalid("inspectionFrom", "must not be in the past");
+        }
+        if (from.isAfter(task.periodTo) || from.isBefore(task.periodFrom)) {
+            throw ProblemException.invalid("inspectionFrom", "must fall in the task's period " + task.periodFrom + " – "
+                    + task.periodTo);
+        }
+        String algorithm = request.selectionAlgorithm() == null ? SubjectRanking.ALGORITHM : request.selectionAlgorithm();
+        if (!algorithm.equals(SubjectRanking.ALGORITHM) && !algorithm.equals(Rfc3797.ALGORITHM)) {
+            throw ProblemException.invalid("selectionAlgorithm", "must be " + SubjectRanking.ALGORITHM + " (default) or "
+                    + Rfc3797.ALGORITHM);
+        }
+        List<EntropySource> sources = new ArrayList<>();
+        for (AnnounceRequest.Source s : request.entropySources()) {
+            sources.add(new EntropySource(s.name(), s.kind(), s.description(),
+                    s.commitment() == null || s.commitment().isBlank() ? null : s.commitment()));
+        }
+        try {
+            Entropy.checkSources(sources);
+        } catch (DrawInputException e) {
+            throw ProblemException.invalid(e.field(), e.reason());
+        }
+        List<String> itemCodes = task.items.stream().filter(i -> i.department().equals(task.leadDepartment))
+                .map(ItemRef::code).toList();
+        CatalogReadModel.Rules rules = catalog.rules(task.leadDepartment, itemCodes);
+        LocalDate to = calendar.addWorkingDays(from, Math.max(0, rules.inspectWorkingDays() - 1));
+
+        UUID drawId = UUID.randomUUID();
+        List<String> departments = task.participatingDepartments();
+        PoolFreezer.Frozen f = freezer.freeze(new PoolFreezer.Scope(drawId, task.id, task.scope, departments, plan.year,
+                task.periodFrom, task.periodTo, rules.maxPerYear(), rules.classANotTwice(), from, to));
+
+        // Public stratum ids say nothing about the class: S1..Sk in the byte order of the pool hashes.
+        List<PoolFreezer.FrozenStratum> ordered = new ArrayList<>(f.strata());
+        ordered.sort(Comparator.comparing(PoolFreezer.FrozenStratum::poolSha256)
+                .thenComparing(PoolFreezer.FrozenStratum::stratum));
+        Map<Stratum, String> publicIds = new HashMap<>();
+        List<org.shuangsuiji.draw.algorithm.record.Stratum> strata = new ArrayList<>();
+        List<StratumTerms> terms = new ArrayList<>();
+        for (PoolFreezer.FrozenStratum s : ordered) {
+            String id = "S" + (strata.size() + 1);
+            publicIds.put(s.stratum(), id);
+            BigDecimal ratio = task.ratio(s.stratum());
+            long eligible = s.poolCount() - s.excluded();
+            strata.add(new org.shuangsuiji.draw.algorithm.record.Stratum(id, s.poolCount(), s.poolSha256(), eligible,
+                    Quotas.quota(ratio, task.minimumCount, eligible)));
+            terms.add(new StratumTerms(id, s.stratum().name(), s.stratum().label(),
+                    PoolFreezer.criteria(task.scope, s.stratum()), ratio.stripTrailingZeros().toPlainString(),
+                    task.minimumCount));
+        }
+        StrataMap strataMap = new StrataMap(StrataMap.FORMAT, nonce(), terms);
+        List<Exclusion> exclusions = new ArrayList<>();
+        for (Exclusion e : f.exclusions()) {
+            exclusions.add(publicExclusion(e, publicIds.get(Stratum.valueOf(e.stratum()))));
+        }
+        exclusions.sort((x, y) -> {
+            int c = x.stratum().compareTo(y.stratum());
+            return c != 0 ? c : PoolHasher.compareBytes(x.uscc(), y.uscc());
+        });
+        TreeSet<String> tags = new TreeSet<>();
+        for (ItemRef i : task.items) {
+            CatalogReadModel.Item item = catalog.item(i.code(), i.version());
+            if (item != null) {
+                tags.addAll(item.requiredTags());
+            }
+        }
+        TeamRules team = new TeamRules(TeamRules.ALGORITHM, task.teamSize, 2, new ArrayList<>(tags),
+                departments, from, to);
+        Instant announcedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Announcement announcement = new Announcement(Announcement.FORMAT, drawId.toString(),
+                new TaskRef(task.id.toString(), task.name, plan.id.toString(), task.leadDepartment,
+                        task.cooperatingDepartments, task.drawLevel.name(), task.joint),
+                task.items.stream().map(ItemRef::ref).sorted().distinct().toList(), algorithm, KeyDerivation.ID,
+                Quotas.RULE, strata, Announcements.strataMapSha256(strataMap), exclusions,
+                InspectorPools.frozen(f.inspectors()),
+                ConflictMatrix.of(f.conflicts()).frozen(), team, sources, announcedAt, user.name());
+        try {
+            Announcements.validate(announcement, strataMap);
+        } catch (DrawInputException e) {
+            throw ProblemException.rule("announcement-invalid", e.field(), e.reason());
+        }
+
+        Draw d = new Draw();
+        d.id = drawId;
+        d.taskId = task.id;
+        d.batch = batch;
+        d.status = DrawStatus.ANNOUNCED;
+        d.algorithm = algorithm;
+        d.algorithmVersion = algorithm + " " + KeyDerivation.ID + " " + TeamRules.ALGORITHM + " " + Quotas.RULE_ID;
+        d.inspectionFrom = from;
+        d.inspectionTo = to;
+        d.announcement = DrawRecords.canonicalJson(announcement);
+        d.announcementSha256 = DrawRecords.announcementSha256(announcement);
+        d.strataMap = DrawRecords.canonicalJson(strataMap);
+        d.announcedBy = user.name();
+        d.announcedAt = announcedAt.atOffset(ZoneOffset.UTC);
+        UniqueKeys.persist(d, "batch-already-drawn", "batch " + batch + " of task " + task.id + " already has a draw");
+        frozen.insertSources(drawId, sources);
+
+        List<DrawEvents.StratumCount> counts = strata.stream().map(s -> new DrawEvents.StratumCount(s.id(),
+                s.poolCount(), s.poolSha256(), s.eligible(), s.quota())).toList();
+        outbox.publish(config.eventsTopic(), drawId.toString(), DrawEvents.ANNOUNCED, DrawEvents.SCHEMA_VERSION,
+                new DrawEvents.Announced(drawId, task.id, plan.id, task.name, batch, task.leadDepartment,
+                        List.copyOf(task.cooperatingDepartments), algorithm, d.announcementSha256, counts,
+                        f.exclusions().size(), sources.stream().map(EntropySource::name).toList(), from, to,
+                        d.announcedBy, d.announcedAt));
+        return view(d, announcement);
+    }
+
+    // --- reveal --------------------------------------------------------------------------------------------------
+
+    @Transactional
+    public DrawView reveal(UUID drawId, RevealRequest r, CurrentUser user) {
+        Draw d = Draw.findById(drawId, LockModeType.PESSIMISTIC_WRITE);
+        if (d == null) {
+            throw ProblemException.notFound("draw", drawId.toString());
+        }
+        if (d.status == DrawStatus.COMPUTED) {
+            throw ProblemException.conflict("already-computed", "draw " + drawId + " is computed; its entropy is final");
+        }
+        Announcement a = DrawRecords.parseAnnouncement(d.announcement);
+        EntropySource source = a.entropySources().stream().filter(s -> s.name().equals(r.name())).findFirst()
+                .orElseThrow(() -> ProblemException.invalid("name", "'" + r.name() + "' is not announced; the sources are "
+                        + a.entropySources().stream().map(EntropySource::name).toList()));
+        if (frozen.entropy(drawId).stream().anyMatch(v -> v.name().equals(r.name()))) {
+            throw ProblemException.conflict("entropy-already-entered", "the value of '" + r.name()
+                    + "' was entered already; a value is entered once");
+        }
+        String salt = r.salt() == null || r.salt().isEmpty() ? null : r.salt();
+        if (source.kind() == EntropyKind.WITNESS_COMMITMENT && salt == null) {
+            throw ProblemException.invalid("salt", "is required: it opens the witness commitment");
+        }
+        if (source.kind() == EntropyKind.WITNESS_COMMITMENT && !Entropy.matchesCommitment(r.value(), salt, source.commitment())) {
+            throw ProblemException.rule("commitment-mismatch", "value", "SHA-256(value + \"\\n\" + salt) does not "
+                    + "match the commitment " + source.commitment() + " announced for '" + source.name() + "'");
+        }
+        EntropyValue value = new EntropyValue(source.name(), r.value(), salt, r.sourceReference(), user.name(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        // The algorithm's own rules for values (text, salt only on witness values), applied to what is in so far:
+        // a stored value can never be replaced, so it must be one the computation will accept.
+        Map<String, EntropyValue> byName = new HashMap<>();
+        frozen.entropy(drawId).forEach(v -> byName.put(v.name(), v));
+        byName.put(value.name(), value);
+        List<EntropySource> enteredSources = new ArrayList<>();
+        List<EntropyValue> enteredValues = new ArrayList<>();
+        for (EntropySource s : a.entropySources()) {
+            if (byName.containsKey(s.name())) {
+                enteredSources.add(s);
+                enteredValues.add(byName.get(s.name()));
+            }
+        }
+        try {
+            Entropy.checkReveal(enteredSources, enteredValues);
+        } catch (DrawInputException e) {
+            String field = e.field().contains(".") ? e.field().substring(e.field().lastIndexOf('.') + 1) : e.field();
+            throw ProblemException.invalid(field, e.reason());
+        }
+        frozen.insertEntropy(drawId, value);
+        return view(d, a);
+    }
+
+    // --- compute -------------------------------------------------------------------------------------------------
+
+    /**
+     * Computes the draw exactly once. Concurrent calls (any replica) queue on the draw's row lock; the first computes,
+     * every later one finds it COMPUTED and gets 409. The primary key of draw_result is the last guard.
+     */
+    @Transactional
+    public DrawView compute(UUID drawId, CurrentUser user) {
+        Draw d = Draw.findById(drawId, LockModeType.PESSIMISTIC_WRITE);
+        if (d == null) {
+            throw ProblemException.notFound("draw", drawId.toString());
+        }
+        if (d.status == DrawStatus.COMPUTED) {
+            throw ProblemException.conflict("already-computed", "draw " + drawId + " was computed at " + d.computedAt
+                    + " by " + d.computedBy + "; a draw is computed once and never again");
+        }
+        Task task = Task.findById(d.taskId);
+        Plan plan = Plan.findById(task.planId);
+        if (!user.hasRole(Roles.WITNESS)) {
+            requireOrganiser(plan, task, user);
+        }
+        Announcement a = DrawRecords.parseAnnouncement(d.announcement);
+        Map<String, EntropyValue> entered = new HashMap<>();
+        frozen.entropy(drawId).forEach(v -> entered.put(v.name(), v));
+        List<String> missing = new ArrayList<>();
+        List<EntropyValue> values = new ArrayList<>();
+        for (EntropySource s : a.entropySources()) {
+            EntropyValue v = entered.get(s.name());
+            if (v == null) {
+                missing.add(s.name());
+            } else {
+                values.add(v);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.rule("entropy-missing", "entropySources", "not all announced values are entered yet: "
+                    + String.join(", ", missing));
+        }
+        Instant computedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        DrawRecord record;
+        try {
+            record = DrawComputer.compute(a, values, frozen.pools(drawId, classes(d)), frozen.inspectors(drawId),
+                    ConflictMatrix.of(frozen.conflicts(drawId)), user.name(), computedAt);
+        } catch (DrawInputException e) {
+            throw ProblemException.rule("draw-input-rejected", e.field(), e.reason());
+        }
+        String json = DrawRecords.canonicalJson(record);
+        String sha256 = DrawRecords.recordSha256(record);
+        String rate = riskClassApplicationRate(task, record, classes(d));
+        int selected = record.selections().stream().mapToInt(s -> s.selections().size()).sum();
+        frozen.insertResult(d, task, plan, record, json, sha256, selected, rate);
+        d.status = DrawStatus.COMPUTED;
+        d.computedBy = user.name();
+        d.computedAt = computedAt.atOffset(ZoneOffset.UTC);
+        d.flush();
+        emitCompleted(d, task, plan, record, sha256, rate, selected);
+        return view(d, a);
+    }
+
+    /**
+     * 信用风险分类结果应用率: the share of drawn subjects whose quota came from their own risk class. Subjects without
+     * a class do not count; when the task's four ratios are equal, the class changed nothing and the rate is 0.
+     */
+    static String riskClassApplicationRate(Task task, DrawRecord record, Map<String, Stratum> classes) {
+        int all = 0;
+        int classed = 0;
+        for (StratumResult r : record.selections()) {
+            all += r.selections().size();
+            if (classes.get(r.stratum()).isRiskClass()) {
+                classed += r.selections().size();
+            }
+        }
+        boolean differentiated = task.ratioA.compareTo(task.ratioD) != 0;
+        if (all == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(differentiated ? classed : 0).divide(BigDecimal.valueOf(all), 4, RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString();
+    }
+
+    private void emitCompleted(Draw d, Task task, Plan plan, DrawRecord record, String sha256, String rate, int selected) {
+        Map<String, String> subjectNames = frozen.subjectNames(d.id);
+        Map<String, String> inspectorNames = frozen.inspectorNames(d.id);
+        List<DrawEvents.DrawnSubject> subjects = new ArrayList<>();
+        for (Team t : record.teams()) {
+            List<DrawEvents.Member> members = new ArrayList<>();
+            for (TeamMember m : t.members()) {
+                members.add(new DrawEvents.Member(m.inspectorId(), inspectorNames.get(m.inspectorId()), m.department(),
+                        m.kind(), m.role()));
+            }
+            subjects.add(new DrawEvents.DrawnSubject(t.uscc(), subjectNames.get(t.uscc()), t.order(), members, null));
+        }
+        for (Infeasible i : record.infeasible()) {
+            subjects.add(new DrawEvents.DrawnSubject(i.uscc(), subjectNames.get(i.uscc()), i.order(), List.of(), i.reason()));
+        }
+        subjects.sort((x, y) -> Integer.compare(x.order(), y.order()));
+        CatalogReadModel.Rules rules = catalog.rules(task.leadDepartment, task.items.stream()
+                .filter(i -> i.department().equals(task.leadDepartment)).map(ItemRef::code).toList());
+        DrawEvents.DeadlineBasis basis = new DrawEvents.DeadlineBasis(d.computedAt.toLocalDate(), d.inspectionFrom,
+                d.inspectionTo, rules.inspectWorkingDays(), rules.resultEntryWorkingDays());
+        List<DrawEvents.Item> items = task.items.stream().map(i -> new DrawEvents.Item(i.department(), i.code(), i.version()))
+                .toList();
+        int size = config.completedPartSize();
+        int parts = Math.max(1, (subjects.size() + size - 1) / size);
+        for (int p = 0; p < parts; p++) {
+            List<DrawEvents.DrawnSubject> chunk = subjects.subList(p * size, Math.min(subjects.size(), (p + 1) * size));
+            outbox.publish(config.eventsTopic(), d.id.toString(), DrawEvents.COMPLETED, DrawEvents.SCHEMA_VERSION,
+                    new DrawEvents.Completed(d.id, task.id, plan.id, task.name, d.batch, task.leadDepartment,
+                            List.copyOf(task.cooperatingDepartments), task.drawLevel.name(), task.joint, items, sha256,
+                            rate, selected, record.infeasible().size(), basis, p + 1, parts, new ArrayList<>(chunk),
+                            d.computedBy, d.computedAt));
+        }
+    }
+
+    // --- substitute ----------------------------------------------------------------------------------------------
+
+    @Transactional
+    public Substitution substitute(UUID drawId, SubstitutionRequest r, CurrentUser user) {
+        Draw d = Draw.findById(drawId, LockModeType.PESSIMISTIC_WRITE);
+        if (d == null) {
+            throw ProblemException.notFound("draw", drawId.toString());
+        }
+        Task task = Task.findById(d.taskId);
+        Plan plan = Plan.findById(task.planId);
+        requireOrganiser(plan, task, user);
+        if (d.status != DrawStatus.COMPUTED) {
+            throw ProblemException.conflict("not-computed", "draw " + drawId + " has no teams yet");
+        }
+        DrawRecord record = DrawRecords.parseRecord(frozen.record(drawId));
+        List<Substitution> previous = frozen.substitutions(drawId);
+        Substitution s;
+        try {
+            s = Substitutions.next(record, previous, frozen.inspectors(drawId), ConflictMatrix.of(frozen.conflicts(drawId)),
+                    r.uscc(), r.inspectorId(), r.reason().strip(), user.name(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        } catch (DrawInputException e) {
+            if (e.field().equals("inspectorId") && e.reason().startsWith("no eligible")) {
+                throw ProblemException.rule("no-replacement", e.field(), e.reason());
+            }
+            throw ProblemException.invalid(e.field(), e.reason());
+        }
+        String sha256 = DrawRecords.substitutionSha256(s);
+        frozen.insertSubstitution(drawId, s, DrawRecords.canonicalJson(s), sha256);
+        outbox.publish(config.eventsTopic(), drawId.toString(), DrawEvents.SUBSTITUTED, DrawEvents.SCHEMA_VERSION,
+                new DrawEvents.Substituted(drawId, task.id, s.sequence(), s.uscc(), s.leavingInspectorId(),
+                        s.joiningInspectorId(), frozen.inspectorNames(drawId).get(s.joiningInspectorId()),
+                        s.joiningDepartment(), s.reason(), s.approvedBy(), s.approvedAt().atOffset(ZoneOffset.UTC), sha256));
+        return s;
+    }
+
+    // --- reads ---------------------------------------------------------------------------------------------------
+
+    @Transactional
+    public DrawView get(UUID drawId) {
+        Draw d = find(drawId);
+        return view(d, DrawRecords.parseAnnouncement(d.announcement));
+    }
+
+    @Transactional
+    public List<DrawView> ofTask(UUID taskId) {
+        List<DrawView> out = new ArrayList<>();
+        for (Draw d : Draw.<Draw>list("taskId = ?1 order by batch", taskId)) {
+            out.add(view(d, DrawRecords.parseAnnouncement(d.announcement)));
+        }
+        return out;
+    }
+
+    @Transactional
+    public Draw find(UUID drawId) {
+        Draw d = Draw.findById(drawId);
+        if (d == null) {
+            throw ProblemException.notFound("draw", drawId.toString());
+        }
+        return d;
+    }
+
+    private DrawView view(Draw d, Announcement a) {
+        List<DrawView.StratumSummary> strata = a.strata().stream().map(s -> new DrawView.StratumSummary(s.id(),
+                s.poolCount(), s.poolSha256(), s.eligible(), s.quota())).toList();
+        Map<String, EntropyValue> entered = new LinkedHashMap<>();
+        frozen.entropy(d.id).forEach(v -> entered.put(v.name(), v));
+        List<DrawView.SourceState> sources = new ArrayList<>();
+        for (EntropySource s : a.entropySources()) {
+            EntropyValue v = entered.get(s.name());
+            sources.add(new DrawView.SourceState(s.name(), s.kind().name(), s.description(), s.commitment(), v != null,
+                    v == null ? null : v.enteredBy(), v == null ? null : v.enteredAt().atOffset(ZoneOffset.UTC)));
+        }
+        Task task = Task.findById(d.taskId);
+        return new DrawView(d.id, d.taskId, task.planId, d.batch, d.status, d.algorithm, d.inspectionFrom,
+                d.inspectionTo, d.announcementSha256, d.announcedBy, d.announcedAt, strata, a.exclusions().size(),
+                sources, frozen.result(d.id));
+    }
+
+    /** The confidential strata map of a draw: public stratum id → risk class. */
+    public static Map<String, Stratum> classes(Draw d) {
+        Map<String, Stratum> out = new HashMap<>();
+        for (StratumTerms t : DrawRecords.parseStrataMap(d.strataMap).strata()) {
+            out.put(t.stratum(), Stratum.valueOf(t.riskClass()));
+        }
+        return out;
+    }
+
+    /**
+     * The announcement is public, so an exclusion that would reveal a class (class A not twice a year) and, to keep
+     * that ambiguous, the yearly cap are published as RULE_LIMIT; the precise reason stays in draw_exclusion for
+     * witnesses and auditors.
+     */
+    static Exclusion publicExclusion(Exclusion e, String publicStratum) {
+        if (e.reason().equals("DRAWN_BY_OTHER_TASK")) {
+            return new Exclusion(publicStratum, e.uscc(), e.reason(), e.detail());
+        }
+        return new Exclusion(publicStratum, e.uscc(), "RULE_LIMIT",
+                "limit of the implementation rules on inspections per subject and year");
+    }
+
+    private static String nonce() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return java.util.HexFormat.of().formatHex(b);
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /** 谁发起、谁组织: planners of the plan's department or of the task's lead department organise its draws. */
+    private static void requireOrganiser(Plan plan, Task task, CurrentUser user) {
+        if (user.hasRole(Roles.PLATFORM_ADMIN)) {
+            return;
+        }
+        String mine = user.department();
+        if (mine == null || !(mine.equals(plan.department) || mine.equals(task.leadDepartment))) {
+            throw ProblemException.forbidden("draws of task " + task.id + " are organised by " + plan.department
+                    + (plan.department.equals(task.leadDepartment) ? "" : " or " + task.leadDepartment));
+        }
+    }
+
+    private static int nextBatch(Task task) {
+        Integer max = Draw.getEntityManager()
+                .createQuery("SELECT max(d.batch) FROM Draw d WHERE d.taskId = :task", Integer.class)
+                .setParameter("task", task.id).getSingleResult();
+        return max == null ? 1 : max + 1;
+    }
+}

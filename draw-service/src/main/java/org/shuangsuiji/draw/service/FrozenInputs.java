@@ -1,0 +1,338 @@
+package org.shuangsuiji.draw.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.shuangsuiji.draw.algorithm.ConflictPair;
+import org.shuangsuiji.draw.algorithm.InspectorCandidate;
+import org.shuangsuiji.draw.algorithm.InspectorKind;
+import org.shuangsuiji.draw.algorithm.PoolSource;
+import org.shuangsuiji.draw.algorithm.Unavailability;
+import org.shuangsuiji.draw.algorithm.record.DrawRecord;
+import org.shuangsuiji.draw.algorithm.record.DrawRecords;
+import org.shuangsuiji.draw.algorithm.record.EntropySource;
+import org.shuangsuiji.draw.algorithm.record.EntropyValue;
+import org.shuangsuiji.draw.algorithm.record.Infeasible;
+import org.shuangsuiji.draw.algorithm.record.Selection;
+import org.shuangsuiji.draw.algorithm.record.StratumResult;
+import org.shuangsuiji.draw.algorithm.record.Substitution;
+import org.shuangsuiji.draw.algorithm.record.Team;
+import org.shuangsuiji.draw.algorithm.record.TeamMember;
+import org.shuangsuiji.draw.domain.Draw;
+import org.shuangsuiji.draw.domain.Plan;
+import org.shuangsuiji.draw.domain.Task;
+
+/**
+ * The append-only tables of a draw (entropy, result, selections, teams, substitutions) and the frozen inputs the
+ * algorithm reads back, exactly as announced. Plain JDBC in the caller's transaction: these are bulk rows.
+ */
+@ApplicationScoped
+public class FrozenInputs {
+
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper mapper;
+
+    public FrozenInputs(AgroalDataSource dataSource, ObjectMapper mapper) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+    }
+
+    void insertSources(UUID drawId, List<EntropySource> sources) {
+        update("INSERT INTO draw_entropy_source (draw_id, position, name, kind, description, commitment) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", ps -> {
+                    for (int i = 0; i < sources.size(); i++) {
+                        EntropySource s = sources.get(i);
+                        ps.setObject(1, drawId);
+                        ps.setInt(2, i);
+                        ps.setString(3, s.name());
+                        ps.setString(4, s.kind().name());
+                        ps.setString(5, s.description());
+                        ps.setString(6, s.commitment());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                });
+    }
+
+    void insertEntropy(UUID drawId, EntropyValue v) {
+        update("INSERT INTO draw_entropy (draw_id, name, value, salt, source_reference, entered_by, entered_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
+                    ps.setObject(1, drawId);
+                    ps.setString(2, v.name());
+                    ps.setString(3, v.value());
+                    ps.setString(4, v.salt());
+                    ps.setString(5, v.sourceReference());
+                    ps.setString(6, v.enteredBy());
+                    ps.setTimestamp(7, Timestamp.from(v.enteredAt()));
+                    ps.executeUpdate();
+                });
+    }
+
+    /** The entered values in the announced order of their sources. */
+    List<EntropyValue> entropy(UUID drawId) {
+        List<EntropyValue> out = new ArrayList<>();
+        query("""
+                SELECT e.name, e.value, e.salt, e.source_reference, e.entered_by, e.entered_at
+                FROM draw_entropy e JOIN draw_entropy_source s ON s.draw_id = e.draw_id AND s.name = e.name
+                WHERE e.draw_id = ? ORDER BY s.position""", List.of(drawId), rs -> out.add(new EntropyValue(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant())));
+        return out;
+    }
+
+    /**
+     * Streams each stratum's frozen members ("uscc\n" …) in canonical order, straight from the stored bytes; the
+     * algorithm names strata by their public ids, the table by class.
+     */
+    PoolSource pools(UUID drawId, Map<String, org.shuangsuiji.draw.domain.Stratum> classes) {
+        return (stratumId, sink) -> {
+            byte[][] holder = new byte[1][];
+            query("SELECT members FROM draw_stratum WHERE draw_id = ? AND stratum = ?",
+                    List.of(drawId, classes.get(stratumId).name()),
+                    rs -> holder[0] = rs.getBytes(1));
+            byte[] m = holder[0];
+            if (m == null) {
+                throw new IllegalStateException("draw " + drawId + " has no frozen pool " + stratumId);
+            }
+            int start = 0;
+            for (int i = 0; i < m.length; i++) {
+                if (m[i] == '\n') {
+                    sink.accept(new String(m, start, i - start, StandardCharsets.US_ASCII));
+                    start = i + 1;
+                }
+            }
+        };
+    }
+
+    List<InspectorCandidate> inspectors(UUID drawId) {
+        List<InspectorCandidate> out = new ArrayList<>();
+        query("""
+                SELECT inspector_id::text, department, kind, certificate_valid_from, certificate_valid_to, expertise,
+                       unavailable::text, yearly_workload_cap, prior_assignments
+                FROM draw_inspector WHERE draw_id = ?""", List.of(drawId), rs -> {
+                    Date from = rs.getDate(4);
+                    Date to = rs.getDate(5);
+                    int cap = rs.getInt(8);
+                    Integer capOrNull = rs.wasNull() ? null : cap;
+                    out.add(new InspectorCandidate(rs.getString(1), rs.getString(2), InspectorKind.valueOf(rs.getString(3)),
+                            from == null ? null : from.toLocalDate(), to == null ? null : to.toLocalDate(),
+                            CatalogReadModel.strings(rs.getArray(6)), unavailable(rs.getString(7)), capOrNull,
+                            rs.getInt(9)));
+                });
+        return out;
+    }
+
+    List<ConflictPair> conflicts(UUID drawId) {
+        List<ConflictPair> out = new ArrayList<>();
+        query("SELECT inspector_id::text, uscc FROM draw_conflict WHERE draw_id = ?", List.of(drawId),
+                rs -> out.add(new ConflictPair(rs.getString(1), rs.getString(2))));
+        return out;
+    }
+
+    void insertResult(Draw d, Task task, Plan plan, DrawRecord record, String json, String sha256, int selected,
+            String rate) {
+        int infeasible = record.infeasible().size();
+        update("""
+                INSERT INTO draw_result (draw_id, record, record_sha256, selected_count, infeasible_count,
+                    risk_class_rate, computed_by, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", ps -> {
+                    ps.setObject(1, d.id);
+                    ps.setString(2, json);
+                    ps.setString(3, sha256);
+                    ps.setInt(4, selected);
+                    ps.setInt(5, infeasible);
+                    ps.setBigDecimal(6, rate == null ? null : new BigDecimal(rate));
+                    ps.setString(7, record.computedBy());
+                    ps.setTimestamp(8, Timestamp.from(record.computedAt()));
+                    ps.executeUpdate();
+                });
+        java.util.Set<String> infeasibleUscc = new java.util.HashSet<>();
+        for (Infeasible i : record.infeasible()) {
+            infeasibleUscc.add(i.uscc());
+        }
+        List<String> usccs = new ArrayList<>();
+        List<String> strata = new ArrayList<>();
+        List<Integer> ranks = new ArrayList<>();
+        List<String> scores = new ArrayList<>();
+        List<Boolean> flags = new ArrayList<>();
+        for (StratumResult r : record.selections()) {
+            for (Selection s : r.selections()) {
+                usccs.add(s.uscc());
+                strata.add(r.stratum());
+                ranks.add(s.rank());
+                scores.add(s.score());
+                flags.add(infeasibleUscc.contains(s.uscc()));
+            }
+        }
+        // unnest of arrays: one statement and one round trip whatever the number of selections.
+        update("""
+                INSERT INTO draw_selection (draw_id, uscc, stratum, rank, score, task_id, year, period_from, period_to,
+                    departments, infeasible)
+                SELECT ?, u.uscc, u.stratum, u.rank, u.score, ?, ?, ?, ?, ?, u.infeasible
+                FROM unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::boolean[]) AS u(uscc, stratum, rank, score, infeasible)""",
+                ps -> {
+                    Connection c = ps.getConnection();
+                    ps.setObject(1, d.id);
+                    ps.setObject(2, task.id);
+                    ps.setInt(3, plan.year);
+                    ps.setDate(4, Date.valueOf(task.periodFrom));
+                    ps.setDate(5, Date.valueOf(task.periodTo));
+                    ps.setArray(6, c.createArrayOf("text", task.participatingDepartments().toArray()));
+                    ps.setArray(7, c.createArrayOf("text", usccs.toArray()));
+                    ps.setArray(8, c.createArrayOf("text", strata.toArray()));
+                    ps.setArray(9, c.createArrayOf("integer", ranks.toArray()));
+                    ps.setArray(10, c.createArrayOf("text", scores.toArray()));
+                    ps.setArray(11, c.createArrayOf("boolean", flags.toArray()));
+                    ps.executeUpdate();
+                });
+        List<String> teamUscc = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        List<String> inspectors = new ArrayList<>();
+        for (Team t : record.teams()) {
+            int p = 0;
+            for (TeamMember m : t.members()) {
+                teamUscc.add(t.uscc());
+                positions.add(p++);
+                inspectors.add(m.inspectorId());
+            }
+        }
+        update("""
+                INSERT INTO draw_team_member (draw_id, uscc, position, inspector_id)
+                SELECT ?, u.uscc, u.position, u.inspector::uuid
+                FROM unnest(?::text[], ?::int[], ?::text[]) AS u(uscc, position, inspector)""", ps -> {
+                    Connection c = ps.getConnection();
+                    ps.setObject(1, d.id);
+                    ps.setArray(2, c.createArrayOf("text", teamUscc.toArray()));
+                    ps.setArray(3, c.createArrayOf("integer", positions.toArray()));
+                    ps.setArray(4, c.createArrayOf("text", inspectors.toArray()));
+                    ps.executeUpdate();
+                });
+    }
+
+    /** The stored record text, exactly the canonical bytes its hash covers; null before computing. */
+    String record(UUID drawId) {
+        String[] out = new String[1];
+        query("SELECT record FROM draw_result WHERE draw_id = ?", List.of(drawId), rs -> out[0] = rs.getString(1));
+        return out[0];
+    }
+
+    DrawView.Result result(UUID drawId) {
+        DrawView.Result[] out = new DrawView.Result[1];
+        query("""
+                SELECT record_sha256, selected_count, infeasible_count, risk_class_rate, computed_by, computed_at
+                FROM draw_result WHERE draw_id = ?""", List.of(drawId), rs -> {
+                    BigDecimal rate = rs.getBigDecimal(4);
+                    out[0] = new DrawView.Result(rs.getString(1), rs.getInt(2), rs.getInt(3),
+                            rate == null ? null : rate.stripTrailingZeros().toPlainString(), rs.getString(5),
+                            rs.getTimestamp(6).toInstant().atOffset(ZoneOffset.UTC));
+                });
+        return out[0];
+    }
+
+    List<Substitution> substitutions(UUID drawId) {
+        StringBuilder lines = new StringBuilder();
+        query("SELECT content FROM draw_substitution WHERE draw_id = ? ORDER BY seq", List.of(drawId),
+                rs -> lines.append(rs.getString(1)).append('\n'));
+        return DrawRecords.parseSubstitutions(lines.toString());
+    }
+
+    /** The substitutions as served: one canonical JSON object per line, in sequence order. */
+    String substitutionLines(UUID drawId) {
+        StringBuilder lines = new StringBuilder();
+        query("SELECT content FROM draw_substitution WHERE draw_id = ? ORDER BY seq", List.of(drawId),
+                rs -> lines.append(rs.getString(1)).append('\n'));
+        return lines.toString();
+    }
+
+    void insertSubstitution(UUID drawId, Substitution s, String content, String sha256) {
+        update("""
+                INSERT INTO draw_substitution (draw_id, seq, uscc, leaving_id, joining_id, reason, approved_by,
+                    approved_at, content, sha256) VALUES (?, ?, ?, ?::uuid, ?::uuid, ?, ?, ?, ?, ?)""", ps -> {
+                    ps.setObject(1, drawId);
+                    ps.setInt(2, s.sequence());
+                    ps.setString(3, s.uscc());
+                    ps.setString(4, s.leavingInspectorId());
+                    ps.setString(5, s.joiningInspectorId());
+                    ps.setString(6, s.reason());
+                    ps.setString(7, s.approvedBy());
+                    ps.setTimestamp(8, Timestamp.from(s.approvedAt()));
+                    ps.setString(9, content);
+                    ps.setString(10, sha256);
+                    ps.executeUpdate();
+                });
+    }
+
+    Map<String, String> subjectNames(UUID drawId) {
+        Map<String, String> out = new HashMap<>();
+        query("SELECT d.uscc, s.name FROM draw_selection d LEFT JOIN roster_subject s ON s.uscc = d.uscc WHERE d.draw_id = ?",
+                List.of(drawId), rs -> out.put(rs.getString(1), rs.getString(2)));
+        return out;
+    }
+
+    Map<String, String> inspectorNames(UUID drawId) {
+        Map<String, String> out = new HashMap<>();
+        query("SELECT inspector_id::text, name FROM draw_inspector WHERE draw_id = ?", List.of(drawId),
+                rs -> out.put(rs.getString(1), rs.getString(2)));
+        return out;
+    }
+
+    private List<Unavailability> unavailable(String json) {
+        List<Unavailability> out = new ArrayList<>();
+        try {
+            for (JsonNode n : mapper.readTree(json)) {
+                String from = Json.text(n, "from");
+                String to = Json.text(n, "to");
+                if (from != null && to != null) {
+                    out.add(new Unavailability(LocalDate.parse(from), LocalDate.parse(to), Json.text(n, "reason")));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable availability " + json, e);
+        }
+        return out;
+    }
+
+    @FunctionalInterface
+    interface Statement {
+        void run(PreparedStatement ps) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface Row {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void update(String sql, Statement statement) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            statement.run(ps);
+        } catch (SQLException e) {
+            throw new IllegalStateException("draw tables: " + e.getMessage(), e);
+        }
+    }
+
+    private void query(String sql, List<Object> params, Row row) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = PoolFreezer.prepare(c, sql, params);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                row.read(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("draw tables: " + e.getMessage(), e);
+        }
+    }
+}

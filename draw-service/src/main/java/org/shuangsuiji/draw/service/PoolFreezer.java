@@ -1,0 +1,228 @@
+package org.shuangsuiji.draw.service;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.shuangsuiji.draw.algorithm.ConflictPair;
+import org.shuangsuiji.draw.algorithm.InspectorCandidate;
+import org.shuangsuiji.draw.algorithm.record.Exclusion;
+import org.shuangsuiji.draw.domain.Stratum;
+import org.shuangsuiji.draw.domain.SubjectScope;
+
+/**
+ * Freezes a draw's inputs from the read models, inside the announcing transaction: per stratum the pool in canonical
+ * order with its count and SHA-256 (roster's rule: {@code uscc + "\n"} per member), computed and stored by PostgreSQL
+ * in one statement so a million subjects never pass through the JVM; the exclusions (名单比对, yearly caps, class A
+ * not twice); the candidate inspectors and the conflict matrix.
+ */
+@ApplicationScoped
+public class PoolFreezer {
+
+    /** What the task's draw takes from the read models. */
+    public record Scope(UUID drawId, UUID taskId, SubjectScope subjects, List<String> departments, int year,
+            LocalDate periodFrom, LocalDate periodTo, Integer maxPerYear, boolean classANotTwice,
+            LocalDate inspectionFrom, LocalDate inspectionTo) {}
+
+    public record FrozenStratum(Stratum stratum, long poolCount, String poolSha256, long excluded) {}
+
+    public record Frozen(List<FrozenStratum> strata, List<Exclusion> exclusions, List<InspectorCandidate> inspectors,
+            List<ConflictPair> conflicts) {}
+
+    private final AgroalDataSource dataSource;
+    private final FrozenInputs frozen;
+
+    public PoolFreezer(AgroalDataSource dataSource, FrozenInputs frozen) {
+        this.dataSource = dataSource;
+        this.frozen = frozen;
+    }
+
+    public Frozen freeze(Scope scope) {
+        try (Connection c = dataSource.getConnection()) {
+            List<Exclusion> exclusions = exclusions(c, scope);
+            List<FrozenStratum> strata = new ArrayList<>();
+            for (Stratum s : Stratum.values()) {
+                long excluded = exclusions.stream().filter(e -> e.stratum().equals(s.name())).count();
+                strata.add(stratum(c, scope, s, excluded));
+            }
+            freezeInspectors(c, scope);
+            freezeConflicts(c, scope);
+            // Read back exactly what was stored: the announced hashes must be those of the stored rows.
+            return new Frozen(strata, exclusions, frozen.inspectors(scope.drawId()), frozen.conflicts(scope.drawId()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot freeze the pools of draw " + scope.drawId(), e);
+        }
+    }
+
+    /** The roster snapshot query that yields the same pool, so anyone can cross-check the hash with roster-service. */
+    public static String criteria(SubjectScope s, Stratum stratum) {
+        StringBuilder q = new StringBuilder("GET roster-service /snapshots/subjects/summary?status=ACTIVE&department=")
+                .append(s.department());
+        append(q, "itemFamily", s.itemFamily());
+        append(q, "industry", s.industry());
+        append(q, "divisionPrefix", s.divisionPrefix());
+        append(q, "kind", s.kind());
+        if (!s.tags().isEmpty()) {
+            append(q, "tags", String.join(",", s.tags()));
+        }
+        if (stratum.isRiskClass()) {
+            append(q, "riskClasses", stratum.name());
+        } else {
+            q.append(" (subjects without a risk class: the pool without riskClasses minus classes A-D)");
+        }
+        return q.toString();
+    }
+
+    private static void append(StringBuilder q, String name, String value) {
+        if (value != null) {
+            q.append('&').append(name).append('=').append(value);
+        }
+    }
+
+    /** WHERE clause over roster_subject s for the task's subject scope (status ACTIVE only), parameters appended. */
+    static String scopeWhere(SubjectScope s, List<Object> params) {
+        StringBuilder w = new StringBuilder("s.status = 'ACTIVE' AND s.departments @> ARRAY[?]::text[]");
+        params.add(s.department());
+        if (s.itemFamily() != null) {
+            w.append(" AND s.item_families @> ARRAY[?]::text[]");
+            params.add(s.itemFamily());
+        }
+        if (s.industry() != null) {
+            w.append(" AND s.industry_code LIKE ?");
+            params.add(s.industry() + "%");
+        }
+        if (s.divisionPrefix() != null) {
+            w.append(" AND s.division_code LIKE ?");
+            params.add(s.divisionPrefix() + "%");
+        }
+        if (s.kind() != null) {
+            w.append(" AND s.kind = ?");
+            params.add(s.kind());
+        }
+        if (!s.tags().isEmpty()) {
+            w.append(" AND s.tags && ?");
+            params.add(s.tags().toArray(String[]::new));
+        }
+        return w.toString();
+    }
+
+    private FrozenStratum stratum(Connection c, Scope scope, Stratum stratum, long excluded) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        params.add(scope.drawId());
+        params.add(stratum.name());
+        String where = scopeWhere(scope.subjects(), params)
+                + (stratum.isRiskClass() ? " AND s.risk_class = '" + stratum.name() + "'" : " AND s.risk_class IS NULL");
+        // One statement: the ordered aggregate reads the stratum in index order, PostgreSQL hashes and stores it.
+        String sql = """
+                INSERT INTO draw_stratum (draw_id, stratum, pool_count, pool_sha256, members)
+                SELECT ?, ?, p.n, encode(sha256(p.m), 'hex'), p.m
+                FROM (SELECT count(*)::int AS n,
+                             CASE WHEN count(*) = 0 THEN ''::bytea
+                                  ELSE convert_to(string_agg(s.uscc, E'\\n' ORDER BY s.uscc) || E'\\n', 'UTF8') END AS m
+                      FROM roster_subject s WHERE %s) p
+                RETURNING pool_count, pool_sha256""".formatted(where);
+        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new FrozenStratum(stratum, rs.getLong(1), rs.getString(2), excluded);
+        }
+    }
+
+    /**
+     * One row per excluded pool member, the first applicable reason winning: drawn by another draw of an overlapping
+     * period with a department in common (名单比对), the yearly cap, class A not twice a year.
+     */
+    private List<Exclusion> exclusions(Connection c, Scope scope) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        params.add(scope.drawId());
+        params.add(scope.maxPerYear() == null ? Integer.MAX_VALUE : scope.maxPerYear());
+        params.add(scope.classANotTwice());
+        params.add(Date.valueOf(scope.periodTo()));
+        params.add(Date.valueOf(scope.periodFrom()));
+        params.add(scope.year());
+        params.add(scope.departments().toArray(String[]::new));
+        String where = scopeWhere(scope.subjects(), params);
+        String sql = """
+                INSERT INTO draw_exclusion (draw_id, stratum, uscc, reason, detail)
+                SELECT ?, y.stratum, y.uscc,
+                       CASE WHEN y.same_period IS NOT NULL THEN 'DRAWN_BY_OTHER_TASK'
+                            WHEN y.this_year >= y.cap THEN 'YEARLY_CAP'
+                            ELSE 'CLASS_A_TWICE_A_YEAR' END,
+                       CASE WHEN y.same_period IS NOT NULL THEN 'draw ' || y.same_period
+                            WHEN y.this_year >= y.cap THEN y.this_year || ' draws this year, cap ' || y.cap
+                            ELSE 'class A, drawn this year by draw ' || y.any_draw END
+                FROM (SELECT coalesce(s.risk_class, 'UNCLASSIFIED') AS stratum, s.uscc, s.risk_class,
+                             h.same_period, h.this_year, h.any_draw, ?::int AS cap, ?::boolean AS class_a
+                      FROM roster_subject s
+                      JOIN (SELECT d.uscc,
+                                   min(d.draw_id::text) FILTER (WHERE d.period_from <= ? AND d.period_to >= ?) AS same_period,
+                                   count(*) AS this_year, min(d.draw_id::text) AS any_draw
+                            FROM draw_selection d
+                            WHERE d.year = ? AND d.departments && ?
+                            GROUP BY d.uscc) h ON h.uscc = s.uscc
+                      WHERE %s) y
+                WHERE y.same_period IS NOT NULL OR y.this_year >= y.cap OR (y.risk_class = 'A' AND y.class_a)
+                RETURNING stratum, uscc, reason, detail""".formatted(where);
+        List<Exclusion> out = new ArrayList<>();
+        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Exclusion(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+        }
+        // The announcement lists them by stratum, then USCC in byte order.
+        out.sort((a, b) -> {
+            int s = a.stratum().compareTo(b.stratum());
+            return s != 0 ? s : org.shuangsuiji.draw.algorithm.PoolHasher.compareBytes(a.uscc(), b.uscc());
+        });
+        return out;
+    }
+
+    /** Every inspector of the participating departments, with what the algorithm checks on the inspection dates. */
+    private void freezeInspectors(Connection c, Scope scope) throws SQLException {
+        String sql = """
+                INSERT INTO draw_inspector (draw_id, inspector_id, department, name, kind, certificate_valid_from,
+                    certificate_valid_to, expertise, unavailable, yearly_workload_cap, prior_assignments)
+                SELECT ?, i.id, i.department, i.name, i.kind, i.certificate_valid_from, i.certificate_valid_to,
+                       i.expertise, i.availability, i.yearly_workload_cap,
+                       (SELECT count(*) FROM draw_team_member m JOIN draw d ON d.id = m.draw_id
+                          JOIN task t ON t.id = d.task_id JOIN plan p ON p.id = t.plan_id
+                        WHERE m.inspector_id = i.id AND p.year = ?)::int
+                FROM roster_inspector i WHERE i.department = ANY (?)""";
+        try (PreparedStatement ps = prepare(c, sql,
+                List.of(scope.drawId(), scope.year(), scope.departments().toArray(String[]::new)))) {
+            ps.executeUpdate();
+        }
+    }
+
+    /** Conflicts in force on any inspection day, of the frozen inspectors (withdrawn ones no longer count). */
+    private void freezeConflicts(Connection c, Scope scope) throws SQLException {
+        String sql = """
+                INSERT INTO draw_conflict (draw_id, inspector_id, uscc)
+                SELECT DISTINCT ?::uuid, c.inspector_id, c.uscc FROM roster_conflict c
+                JOIN draw_inspector i ON i.draw_id = ? AND i.inspector_id = c.inspector_id
+                WHERE c.withdrawn_at IS NULL AND c.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to >= ?)""";
+        try (PreparedStatement ps = prepare(c, sql, List.of(scope.drawId(), scope.drawId(),
+                Date.valueOf(scope.inspectionTo()), Date.valueOf(scope.inspectionFrom())))) {
+            ps.executeUpdate();
+        }
+    }
+
+    static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            if (p instanceof String[] array) {
+                ps.setArray(i + 1, c.createArrayOf("text", array));
+            } else {
+                ps.setObject(i + 1, p);
+            }
+        }
+        return ps;
+    }
+}

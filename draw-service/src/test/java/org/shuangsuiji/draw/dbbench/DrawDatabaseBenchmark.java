@@ -1,0 +1,225 @@
+package org.shuangsuiji.draw.dbbench;
+
+import static io.restassured.RestAssured.given;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.postgresql.PGConnection;
+import org.shuangsuiji.commons.security.Roles;
+import org.shuangsuiji.commons.testing.PlatformTest;
+import org.shuangsuiji.commons.testing.Tokens;
+
+/**
+ * Database benchmark, not a unit test (skipped unless {@code -Ddraw.bench=true}): a draw over 1 000 000 subjects in 4
+ * strata with 50 000 exclusions, frozen, computed and recorded through the real REST API on the embedded PostgreSQL,
+ * side by side with a plain {@code ORDER BY random() LIMIT n} per stratum on the same database.
+ *
+ * <pre>./mvnw -B -o install -pl draw-service -Dtest=DrawDatabaseBenchmark -Ddraw.bench=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ */
+@QuarkusTest
+@PlatformTest
+@EnabledIfSystemProperty(named = "draw.bench", matches = "true")
+class DrawDatabaseBenchmark {
+
+    private static final int SUBJECTS = Integer.getInteger("draw.bench.subjects", 1_000_000);
+    private static final int EXCLUSIONS = Integer.getInteger("draw.bench.exclusions", 50_000);
+    private static final int ROUNDS = Integer.getInteger("draw.bench.rounds", 3);
+    private static final String[] CLASSES = {"A", "B", "C", "D"};
+    private static final String[] RATIOS = {"0.01", "0.02", "0.03", "0.05"};
+    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+    @Inject
+    AgroalDataSource db;
+
+    private final String department = "BENCH-" + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase(Locale.ROOT);
+
+    @Test
+    void drawOverAMillionSubjectsAgainstOrderByRandom() throws Exception {
+        long t0 = System.nanoTime();
+        load();
+        System.out.printf("BENCH loaded %d subjects, 200 inspectors in %.1f s%n", SUBJECTS, secs(t0));
+        int year = LocalDate.now().getYear();
+        String planner = Tokens.bearer(Tokens.of("planner-bench", Set.of(Roles.PLANNER), department, "140522"));
+        String head = Tokens.bearer(Tokens.of("head-bench", Set.of(Roles.DEPARTMENT_HEAD), department, "140522"));
+        String witness = Tokens.bearer(Tokens.of("witness-bench", Set.of(Roles.WITNESS), "YC-JJZ", "140522"));
+        List<String> lines = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            int y = year + round;
+            priorDraw(y);
+            String task = publishedTask(planner, head, y);
+            boolean baselineFirst = round % 2 == 1;
+            double baseline = baselineFirst ? baseline(y) : 0;
+
+            long a = System.nanoTime();
+            String draw = given().header("Authorization", planner).contentType(ContentType.JSON)
+                    .body("{\"entropySources\":[{\"name\":\"lottery\",\"kind\":\"LOTTERY_DRAW\",\"description\":\"bench\"}]}")
+                    .when().post("/tasks/" + task + "/draws").then().statusCode(201).extract().path("id");
+            double announce = secs(a);
+            given().header("Authorization", witness).contentType(ContentType.JSON)
+                    .body("{\"name\":\"lottery\",\"value\":\"" + round + " 4 7\"}")
+                    .when().post("/draws/" + draw + "/entropy").then().statusCode(200);
+            long c = System.nanoTime();
+            int selected = given().header("Authorization", planner).when().post("/draws/" + draw + "/compute")
+                    .then().statusCode(200).extract().path("result.selected");
+            double compute = secs(c);
+            if (!baselineFirst) {
+                baseline = baseline(y);
+            }
+            long excluded = count("SELECT count(*) FROM draw_exclusion WHERE draw_id = ?::uuid", draw);
+            long recordBytes = count("SELECT octet_length(record) FROM draw_result WHERE draw_id = ?::uuid", draw);
+            String line = String.format(Locale.ROOT,
+                    "round %d: announce (freeze) %.2f s + compute (rank, teams, record, events) %.2f s = %.2f s;"
+                            + " ORDER BY random() LIMIT n per stratum %.2f s; ratio %.2f; %d excluded, %d selected,"
+                            + " record %d bytes",
+                    round + 1, announce, compute, announce + compute, baseline, (announce + compute) / baseline,
+                    excluded, selected, recordBytes);
+            System.out.println("BENCH " + line);
+            lines.add(line);
+        }
+        System.out.println("BENCH summary (" + SUBJECTS + " subjects, " + EXCLUSIONS + " prior selections):");
+        lines.forEach(l -> System.out.println("BENCH   " + l));
+    }
+
+    /** The plain way: per stratum, the same pool minus the same exclusions, ORDER BY random() LIMIT quota. */
+    private double baseline(int year) throws Exception {
+        long t = System.nanoTime();
+        try (Connection c = db.getConnection()) {
+            for (int i = 0; i < CLASSES.length; i++) {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        SELECT s.uscc FROM roster_subject s
+                        WHERE s.status = 'ACTIVE' AND s.departments @> ARRAY[?]::text[] AND s.risk_class = ?
+                          AND NOT EXISTS (SELECT 1 FROM draw_selection d WHERE d.uscc = s.uscc AND d.year = ?)
+                        ORDER BY random() LIMIT ?""")) {
+                    ps.setString(1, department);
+                    ps.setString(2, CLASSES[i]);
+                    ps.setInt(3, year);
+                    ps.setInt(4, (int) Math.ceil(Double.parseDouble(RATIOS[i]) * SUBJECTS / 4.0));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rs.getString(1);
+                        }
+                    }
+                }
+            }
+        }
+        return secs(t);
+    }
+
+    private String publishedTask(String planner, String head, int year) {
+        String plan = given().header("Authorization", planner).contentType(ContentType.JSON)
+                .body("{\"year\":" + year + ",\"title\":\"bench " + year + "\"}").when().post("/plans")
+                .then().statusCode(201).extract().path("id");
+        String from = year + "-01-01";
+        String task = given().header("Authorization", planner).contentType(ContentType.JSON).body("""
+                {"name":"bench","drawLevel":"COUNTY_COUNTY","items":["%s-001@1"],"periodFrom":"%s","periodTo":"%d-12-31",
+                 "ratios":{"A":"%s","B":"%s","C":"%s","D":"%s"},"minimumCount":3,"teamSize":2}"""
+                .formatted(department, from, year, RATIOS[0], RATIOS[1], RATIOS[2], RATIOS[3]))
+                .when().post("/plans/" + plan + "/tasks").then().statusCode(201).extract().path("id");
+        given().header("Authorization", head).contentType(ContentType.JSON).body("{\"filedWith\":\"bench\"}")
+                .when().post("/plans/" + plan + "/file").then().statusCode(200);
+        given().header("Authorization", head).contentType(ContentType.JSON).body("{}")
+                .when().post("/plans/" + plan + "/publish").then().statusCode(200);
+        return task;
+    }
+
+    /** Subjects, an item and inspectors straight into the read models (COPY): what a million events would leave. */
+    private void load() throws Exception {
+        try (Connection c = db.getConnection()) {
+            var copy = c.unwrap(PGConnection.class).getCopyAPI();
+            int chunk = 100_000;
+            for (int start = 0; start < SUBJECTS; start += chunk) {
+                StringBuilder b = new StringBuilder(chunk * 90);
+                for (int i = start; i < Math.min(SUBJECTS, start + chunk); i++) {
+                    b.append(uscc(i)).append("\t阳城县基准企业").append(i).append("\tENTERPRISE\tF5111\t140522\tACTIVE\t")
+                            .append(CLASSES[i % 4]).append("\t{").append(department).append("}\t{粮食流通}\t{}\t0\n");
+                }
+                copy.copyIn("COPY roster_subject (uscc, name, kind, industry_code, division_code, status, risk_class,"
+                        + " departments, item_families, tags, revision) FROM STDIN", new StringReader(b.toString()));
+            }
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO catalog_item (code, version, name, department, status, data) VALUES ('"
+                        + department + "-001', 1, 'bench', '" + department + "', 'PUBLISHED', '{}')");
+                s.executeUpdate("""
+                        INSERT INTO roster_inspector (id, department, name, kind, certificate_valid_from,
+                            certificate_valid_to, yearly_workload_cap, expertise, revision)
+                        SELECT gen_random_uuid(), '%s', 'officer ' || g, 'OFFICER', DATE '2020-01-01', DATE '2040-12-31',
+                               100000, '{}', 0 FROM generate_series(1, 200) g""".formatted(department));
+                s.execute("ANALYZE roster_subject");
+            }
+        }
+    }
+
+    /** A prior draw of the same year and department whose 50 000 selections the next draw must exclude (名单比对). */
+    private void priorDraw(int year) throws Exception {
+        UUID plan = UUID.randomUUID();
+        UUID task = UUID.randomUUID();
+        UUID draw = UUID.randomUUID();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("""
+                    INSERT INTO plan (id, department, year, title, joint, status, revision, created_by, created_at)
+                    VALUES ('%s', '%s', %d, 'prior', false, 'PUBLISHED', 1, 'bench', now())""".formatted(plan, department, year));
+            s.executeUpdate("""
+                    INSERT INTO task (id, plan_id, seq, name, joint, lead_department, draw_level, items, scope, ratio_a,
+                        ratio_b, ratio_c, ratio_d, ratio_source, minimum_count, period_from, period_to, batches,
+                        team_size, created_by, created_at, updated_by, updated_at)
+                    VALUES ('%s', '%s', 1, 'prior', false, '%s', 'COUNTY_COUNTY', '[]', '{}', 0.1, 0.1, 0.1, 0.1, 'TASK', 3,
+                        DATE '%d-01-01', DATE '%d-12-31', 1, 2, 'bench', now(), 'bench', now())"""
+                    .formatted(task, plan, department, year, year));
+            s.executeUpdate("""
+                    INSERT INTO draw (id, task_id, batch, status, algorithm, algorithm_version, inspection_from,
+                        inspection_to, announcement, announcement_sha256, announced_by, announced_at)
+                    VALUES ('%s', '%s', 1, 'ANNOUNCED', 'prior', 'prior', DATE '%d-01-01', DATE '%d-01-07', '{}', 'x', 'bench', now())"""
+                    .formatted(draw, task, year, year));
+            s.executeUpdate("""
+                    INSERT INTO draw_selection (draw_id, uscc, stratum, rank, score, task_id, year, period_from, period_to,
+                        departments)
+                    SELECT '%s', uscc, risk_class, row_number() OVER (), '', '%s', %d, DATE '%d-01-01', DATE '%d-12-31',
+                           ARRAY['%s']
+                    FROM (SELECT uscc, risk_class FROM roster_subject WHERE departments @> ARRAY['%s']
+                          ORDER BY md5(uscc || '%d') LIMIT %d) x"""
+                    .formatted(draw, task, year, year, year, department, department, year, EXCLUSIONS));
+            s.execute("ANALYZE draw_selection");
+        }
+    }
+
+    private long count(String sql, String param) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Distinct 18-character codes (no check character needed by the read model) spread over the code space. */
+    private static String uscc(int i) {
+        StringBuilder b = new StringBuilder("91140522");
+        long v = (i * 48_271L + 7) % 819_628_286_980_801L; // 31^10
+        char[] body = new char[10];
+        for (int k = 9; k >= 0; k--) {
+            body[k] = ALPHABET.charAt((int) (v % 31));
+            v /= 31;
+        }
+        return b.append(body).toString();
+    }
+
+    private static double secs(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
