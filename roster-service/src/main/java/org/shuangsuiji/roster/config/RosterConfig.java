@@ -2,18 +2,39 @@ package org.shuangsuiji.roster.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "roster")
 public interface RosterConfig {
 
-    /** The topic every roster event goes to, keyed by the aggregate id (department code, USCC). */
+    /** The topic every roster event goes to, keyed by the aggregate id (department code, USCC, inspector id, job id). */
     String eventsTopic();
 
     Snapshot snapshot();
+
+    Imports imports();
+
+    Demo demo();
 
     interface Snapshot {
         /** Rows the JDBC cursor fetches per round trip while streaming a pool snapshot. */
         @WithDefault("2000")
         int fetchSize();
+    }
+
+    interface Imports {
+        /** Subject rows per transaction (stage, upsert, history, events). */
+        @WithDefault("10000")
+        int chunkSize();
+
+        /** A queued or running job without heartbeat for this long is failed (its replica stopped). */
+        @WithDefault("5m")
+        Duration staleAfter();
+    }
+
+    interface Demo {
+        /** Serves generated demo files (GET /demo/…) to platform-admins; off in Kubernetes. */
+        @WithDefault("true")
+        boolean enabled();
     }
 }

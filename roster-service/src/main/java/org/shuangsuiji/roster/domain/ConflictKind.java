@@ -5,5 +5,7 @@ public enum ConflictKind {
     KINSHIP,
     FORMER_EMPLOYMENT,
     SHAREHOLDING,
-    OTHER
+    OTHER,
+    /** 申请回避: the subject asked for the recusal and a department-admin accepted it. */
+    RECUSAL_REQUEST
 }

@@ -43,4 +43,18 @@ public class ConflictOfInterest extends PanacheEntityBase {
 
     @Column(name = "declared_at", nullable = false)
     public OffsetDateTime declaredAt;
+
+    /** Withdrawn conflicts no longer exclude anyone; the row stays for the record. */
+    @Column(name = "withdrawn_by")
+    public String withdrawnBy;
+
+    @Column(name = "withdrawn_at")
+    public OffsetDateTime withdrawnAt;
+
+    @Column(name = "withdrawal_reason")
+    public String withdrawalReason;
+
+    /** The enterprise's recusal request this conflict was accepted from, if any. */
+    @Column(name = "recusal_request_id")
+    public UUID recusalRequestId;
 }

@@ -68,6 +68,12 @@ public class Inspector extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 
+    @Column(name = "updated_by", nullable = false)
+    public String updatedBy;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
     @Version
     @Column(name = "lock_version")
     public int lockVersion;

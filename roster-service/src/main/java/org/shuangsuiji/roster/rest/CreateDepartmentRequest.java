@@ -13,6 +13,6 @@ public record CreateDepartmentRequest(
         @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String name,
         @NotNull(message = "is required (PROVINCE, CITY or COUNTY)") DepartmentLevel level,
         @NotNull(message = "is required")
-        @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit GB/T 2260 division code")
+        @org.shuangsuiji.roster.domain.ValidDivision
         String divisionCode,
         String parentCode) {}

@@ -18,7 +18,7 @@ public record CreateInspectorRequest(
         LocalDate certificateValidFrom,
         LocalDate certificateValidTo,
         @NotNull(message = "is required")
-        @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit GB/T 2260 division code")
+        @org.shuangsuiji.roster.domain.ValidDivision
         String regionDivisionCode,
         @NotNull(message = "is required") @Min(value = 0, message = "must be 0 or more")
         @Max(value = 1000, message = "must be at most 1000")

@@ -19,7 +19,7 @@ public record CreateSubjectRequest(
         @Pattern(regexp = SubjectRules.INDUSTRY, message = SubjectRules.INDUSTRY_MESSAGE)
         String industryCode,
         @NotNull(message = "is required")
-        @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit GB/T 2260 division code")
+        @org.shuangsuiji.roster.domain.ValidDivision
         String divisionCode,
         @Size(max = 500, message = "must be at most 500 characters") String address,
         /** Defaults to ACTIVE. */

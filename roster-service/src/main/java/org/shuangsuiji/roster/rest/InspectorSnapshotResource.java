@@ -25,7 +25,7 @@ import org.shuangsuiji.commons.security.Roles;
 import org.shuangsuiji.roster.service.DepartmentService;
 import org.shuangsuiji.roster.domain.InspectorKind;
 import org.shuangsuiji.roster.service.InspectorPoolService;
-import org.shuangsuiji.roster.service.PoolSnapshotService.Summary;
+import org.shuangsuiji.roster.service.InspectorPoolService.Summary;
 
 /** Eligible inspectors as of a date, for drawing teams; carries confidential conflicts, never public. */
 @Path("/snapshots/inspectors")
@@ -48,11 +48,13 @@ public class InspectorSnapshotResource {
     @GET
     @RolesAllowed({Roles.PLANNER, Roles.WITNESS, Roles.AUDITOR, Roles.PLATFORM_ADMIN})
     @Produces(SnapshotResource.NDJSON)
-    @Operation(summary = "Stream eligible inspectors as of a date by id; last line {\"count\":N,\"sha256\":\"…\"}")
-    public Response stream(@QueryParam("asOf") String asOf, @QueryParam("department") String department,
+    @Operation(summary = "Stream the inspectors eligible on asOf..until by id; last line {\"count\":N,\"sha256\":\"…\","
+            + "\"conflicts\":M,\"conflictsSha256\":\"…\"}")
+    public Response stream(@QueryParam("asOf") String asOf, @QueryParam("until") String until,
+            @QueryParam("department") String department,
             @QueryParam("kind") String kind, @QueryParam("regionPrefix") String regionPrefix,
             @QueryParam("expertise") List<String> expertise) {
-        InspectorPoolService.Scope scope = scope(asOf, department, kind, regionPrefix, expertise);
+        InspectorPoolService.Scope scope = scope(asOf, until, department, kind, regionPrefix, expertise);
         StreamingOutput body = out -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             Summary summary = pools.stream(scope, i -> {
@@ -70,13 +72,14 @@ public class InspectorSnapshotResource {
     @Path("/summary")
     @RolesAllowed({Roles.PLANNER, Roles.WITNESS, Roles.AUDITOR, Roles.PLATFORM_ADMIN})
     @Produces(MediaType.APPLICATION_JSON)
-    public Summary summary(@QueryParam("asOf") String asOf, @QueryParam("department") String department,
+    public Summary summary(@QueryParam("asOf") String asOf, @QueryParam("until") String until,
+            @QueryParam("department") String department,
             @QueryParam("kind") String kind, @QueryParam("regionPrefix") String regionPrefix,
             @QueryParam("expertise") List<String> expertise) {
-        return pools.summary(scope(asOf, department, kind, regionPrefix, expertise));
+        return pools.summary(scope(asOf, until, department, kind, regionPrefix, expertise));
     }
 
-    private InspectorPoolService.Scope scope(String asOf, String department, String kind, String regionPrefix,
+    private InspectorPoolService.Scope scope(String asOf, String until, String department, String kind, String regionPrefix,
             List<String> expertise) {
         if (asOf == null || asOf.isBlank()) {
             throw ProblemException.invalid("asOf", "is required (YYYY-MM-DD): eligibility depends on the date");
@@ -86,6 +89,17 @@ public class InspectorSnapshotResource {
             date = LocalDate.parse(asOf);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid("asOf", "must be a date YYYY-MM-DD");
+        }
+        LocalDate last = date;
+        if (until != null && !until.isBlank()) {
+            try {
+                last = LocalDate.parse(until);
+            } catch (DateTimeParseException e) {
+                throw ProblemException.invalid("until", "must be a date YYYY-MM-DD");
+            }
+            if (last.isBefore(date)) {
+                throw ProblemException.invalid("until", "must not be before asOf");
+            }
         }
         if (regionPrefix != null && !regionPrefix.isBlank() && !regionPrefix.matches("[0-9]{1,6}")) {
             throw ProblemException.invalid("regionPrefix", "must be 1-6 digits");
@@ -105,7 +119,7 @@ public class InspectorSnapshotResource {
             }
         }
         departments.requireReadable(department == null || department.isBlank() ? null : department, user);
-        return new InspectorPoolService.Scope(date, department == null || department.isBlank() ? null : department,
+        return new InspectorPoolService.Scope(date, last, department == null || department.isBlank() ? null : department,
                 SubjectResource.parse("kind", kind, InspectorKind::valueOf, "OFFICER or EXPERT"),
                 regionPrefix == null || regionPrefix.isBlank() ? null : regionPrefix, tags);
     }

@@ -22,6 +22,7 @@ import org.shuangsuiji.commons.security.CurrentUser;
 import org.shuangsuiji.commons.security.Roles;
 import org.shuangsuiji.roster.domain.RiskClass;
 import org.shuangsuiji.roster.domain.SubjectStatus;
+import org.shuangsuiji.roster.service.DepartmentService;
 import org.shuangsuiji.roster.service.SubjectService;
 import org.shuangsuiji.roster.service.SubjectState;
 
@@ -31,10 +32,12 @@ import org.shuangsuiji.roster.service.SubjectState;
 public class SubjectResource {
 
     private final SubjectService subjects;
+    private final DepartmentService departments;
     private final CurrentUser user;
 
-    public SubjectResource(SubjectService subjects, CurrentUser user) {
+    public SubjectResource(SubjectService subjects, DepartmentService departments, CurrentUser user) {
         this.subjects = subjects;
+        this.departments = departments;
         this.user = user;
     }
 
@@ -51,21 +54,34 @@ public class SubjectResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.DEPARTMENT_ADMIN, Roles.PLANNER, Roles.REVIEWER, Roles.INSPECTOR,
             Roles.DEPARTMENT_HEAD, Roles.WITNESS, Roles.AUDITOR})
     public SubjectState get(@PathParam("uscc") String uscc) {
-        return subjects.get(uscc);
+        return subjects.get(uscc, departments.readableDepartments(user));
     }
 
     @GET
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.DEPARTMENT_ADMIN, Roles.PLANNER, Roles.REVIEWER, Roles.INSPECTOR,
             Roles.DEPARTMENT_HEAD, Roles.WITNESS, Roles.AUDITOR})
-    @Operation(summary = "Subjects by USCC, paged; filters department, divisionPrefix, riskClass, status")
+    @Operation(summary = "Subjects by USCC, paged; filters department, divisionPrefix, riskClass, status. Scoped: the"
+            + " caller's department and those below it (platform-admin, auditor, witness: all)")
     public Page<SubjectState> list(@Valid @BeanParam PageRequest page,
             @QueryParam("department") String department,
             @QueryParam("divisionPrefix") @Pattern(regexp = "[0-9]{1,6}", message = "must be 1-6 digits") String divisionPrefix,
             @QueryParam("riskClass") String riskClass,
             @QueryParam("status") String status) {
-        return subjects.list(page, department, divisionPrefix,
-                parse("riskClass", riskClass, RiskClass::valueOf, "A, B, C or D"),
-                parse("status", status, SubjectStatus::valueOf, "ACTIVE, DEREGISTERED, REVOKED or MOVED_OUT"));
+        RiskClass risk = parse("riskClass", riskClass, RiskClass::valueOf, "A, B, C or D");
+        SubjectStatus parsedStatus = parse("status", status, SubjectStatus::valueOf, "ACTIVE, DEREGISTERED, REVOKED or MOVED_OUT");
+        if (department != null && !department.isBlank()) {
+            departments.requireReadable(department, user);
+        }
+        return subjects.list(page, department, divisionPrefix, risk, parsedStatus, departments.readableDepartments(user));
+    }
+
+    @GET
+    @Path("/{uscc}/risk-history")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.DEPARTMENT_ADMIN, Roles.PLANNER, Roles.REVIEWER, Roles.INSPECTOR,
+            Roles.DEPARTMENT_HEAD, Roles.WITNESS, Roles.AUDITOR})
+    @Operation(summary = "Every credit-risk class the subject had, oldest first (confidential)")
+    public java.util.List<org.shuangsuiji.roster.service.RiskHistoryEntry> riskHistory(@PathParam("uscc") String uscc) {
+        return subjects.riskHistory(uscc, departments.readableDepartments(user));
     }
 
     /** Unknown enum values are a 400 naming the parameter (JAX-RS alone would answer 404). */

@@ -16,7 +16,7 @@ public record UpdateSubjectRequest(
         @Pattern(regexp = SubjectRules.INDUSTRY, message = SubjectRules.INDUSTRY_MESSAGE)
         String industryCode,
         @NotNull(message = "is required")
-        @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit GB/T 2260 division code")
+        @org.shuangsuiji.roster.domain.ValidDivision
         String divisionCode,
         @Size(max = 500, message = "must be at most 500 characters") String address,
         @NotNull(message = "is required (ACTIVE, DEREGISTERED, REVOKED or MOVED_OUT)") SubjectStatus status,

@@ -6,6 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.shuangsuiji.commons.outbox.Outbox;
 import org.shuangsuiji.commons.paging.Page;
 import org.shuangsuiji.commons.paging.PageRequest;
@@ -104,6 +107,32 @@ public class DepartmentService {
             d = d.parentCode == null ? null : Department.findById(d.parentCode);
         }
         throw ProblemException.forbidden("department " + department + " is neither yours nor below yours");
+    }
+
+    /**
+     * The departments whose directories {@code user} may read: null for platform-wide readers (platform-admin,
+     * auditor, witness: every directory), otherwise their own department and every department below it. An upper
+     * level reads its lower levels' data; writes stay limited to the own department elsewhere.
+     */
+    @Transactional
+    public Set<String> readableDepartments(CurrentUser user) {
+        if (user.hasRole(Roles.PLATFORM_ADMIN) || user.hasRole(Roles.AUDITOR) || user.hasRole(Roles.WITNESS)) {
+            return null;
+        }
+        String own = user.department();
+        if (own == null || own.isBlank()) {
+            throw ProblemException.forbidden("your token names no department, so no directory is readable for your role");
+        }
+        @SuppressWarnings("unchecked")
+        List<String> codes = Department.getEntityManager().createNativeQuery("""
+                WITH RECURSIVE below(code, depth) AS (
+                    SELECT code, 0 FROM department WHERE code = ?1
+                    UNION ALL
+                    SELECT d.code, b.depth + 1 FROM department d JOIN below b ON d.parent_code = b.code WHERE b.depth < 10)
+                SELECT code FROM below""").setParameter(1, own).getResultList();
+        Set<String> readable = new TreeSet<>(codes);
+        readable.add(own); // a token's department not (yet) registered still reads only itself
+        return readable;
     }
 
     /** GB/T 2260: a province's code ends in 0000, a city's (prefecture's) in 00, a county's in neither. */

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import org.shuangsuiji.commons.outbox.Outbox;
 import org.shuangsuiji.commons.paging.Page;
@@ -75,12 +76,20 @@ public class SubjectService {
         s.updatedBy = user.name();
         s.updatedAt = now;
         UniqueKeys.persist(s, "duplicate-uscc", "a subject with USCC " + s.uscc + " already exists");
+        for (String d : s.departments) {
+            SubjectHistory.directory(s.uscc, d, true, user.name(), now);
+        }
+        SubjectHistory.status(s, user.name(), now);
+        if (s.riskClass != null) {
+            SubjectHistory.risk(s, user.name(), now, null);
+        }
         return emit(SubjectState.REGISTERED, s);
     }
 
     @Transactional
     public SubjectState update(String uscc, UpdateSubjectRequest request, CurrentUser user) {
         Subject s = writable(uscc, user);
+        SubjectStatus before = s.status;
         s.name = request.name();
         s.kind = request.kind();
         s.industryCode = request.industryCode();
@@ -92,6 +101,9 @@ public class SubjectService {
             s.itemFamilies.addAll(request.itemFamilies());
         }
         touch(s, user);
+        if (before != s.status) {
+            SubjectHistory.status(s, user.name(), s.updatedAt);
+        }
         return emit(SubjectState.CHANGED, s);
     }
 
@@ -102,6 +114,7 @@ public class SubjectService {
         s.riskAsOf = request.asOf();
         s.riskSource = request.source();
         touch(s, user);
+        SubjectHistory.risk(s, user.name(), s.updatedAt, null);
         return emit(SubjectState.RISK_CLASS_CHANGED, s);
     }
 
@@ -123,6 +136,7 @@ public class SubjectService {
         }
         s.departments.add(department);
         touch(s, user);
+        SubjectHistory.directory(uscc, department, true, user.name(), s.updatedAt);
         return emit(SubjectState.CHANGED, s);
     }
 
@@ -142,6 +156,7 @@ public class SubjectService {
         }
         s.departments.remove(department);
         touch(s, user);
+        SubjectHistory.directory(uscc, department, false, user.name(), s.updatedAt);
         return emit(SubjectState.CHANGED, s);
     }
 
@@ -167,16 +182,34 @@ public class SubjectService {
         return emit(SubjectState.UNTAGGED, s);
     }
 
+    /** @param readable the departments whose directories the caller reads; null = all */
     @Transactional
-    public SubjectState get(String uscc) {
-        return SubjectState.of(find(uscc));
+    public SubjectState get(String uscc, Set<String> readable) {
+        return SubjectState.of(readable(uscc, readable));
     }
 
+    /** The subject, if the caller may read it: it is in a directory of their department or one below (403 otherwise). */
+    Subject readable(String uscc, Set<String> readable) {
+        Subject s = find(uscc);
+        if (readable != null && s.departments.stream().noneMatch(readable::contains)) {
+            throw ProblemException.forbidden("subject " + uscc + " is in no directory of your department or those below it");
+        }
+        return s;
+    }
+
+    /**
+     * @param readable the departments whose directories the caller reads (null = all): only subjects in at least one
+     *     of them are listed
+     */
     @Transactional
     public Page<SubjectState> list(PageRequest page, String department, String divisionPrefix, RiskClass riskClass,
-            SubjectStatus status) {
+            SubjectStatus status, Set<String> readable) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        if (readable != null) {
+            where.add("s.uscc IN (SELECT r.uscc FROM Subject r JOIN r.departments rd WHERE rd IN :readable)");
+            params.and("readable", readable);
+        }
         if (department != null && !department.isBlank()) {
             where.add(":department MEMBER OF s.departments");
             params.and("department", department);
@@ -198,7 +231,18 @@ public class SubjectService {
         return new Page<>(query.list(), page.page(), page.size(), query.count()).map(SubjectState::of);
     }
 
-    private Subject find(String uscc) {
+    /** Every class the subject ever had, oldest first. */
+    @Transactional
+    public List<RiskHistoryEntry> riskHistory(String uscc, Set<String> readable) {
+        readable(uscc, readable);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Subject.getEntityManager().createNativeQuery("""
+                SELECT risk_class, as_of, source, recorded_by, recorded_at, feed_id FROM subject_risk_history
+                WHERE uscc = ?1 ORDER BY id""").setParameter(1, uscc).getResultList();
+        return rows.stream().map(RiskHistoryEntry::of).toList();
+    }
+
+    static Subject find(String uscc) {
         Subject s = Subject.findById(uscc);
         if (s == null) {
             throw ProblemException.notFound("subject", uscc);
@@ -222,7 +266,7 @@ public class SubjectService {
         return state;
     }
 
-    private static void touch(Subject s, CurrentUser user) {
+    static void touch(Subject s, CurrentUser user) {
         s.updatedBy = user.name();
         s.updatedAt = now();
     }

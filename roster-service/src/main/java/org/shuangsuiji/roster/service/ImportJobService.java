@@ -1,0 +1,343 @@
+package org.shuangsuiji.roster.service;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+import org.shuangsuiji.commons.paging.Page;
+import org.shuangsuiji.commons.paging.PageRequest;
+import org.shuangsuiji.commons.problem.ProblemException;
+import org.shuangsuiji.commons.security.CurrentUser;
+import org.shuangsuiji.roster.config.RosterConfig;
+import org.shuangsuiji.roster.domain.Department;
+import org.shuangsuiji.roster.importing.InspectorRow;
+import org.shuangsuiji.roster.importing.RowErrors;
+import org.shuangsuiji.roster.importing.SubjectRow;
+import org.shuangsuiji.roster.importing.TabularFile;
+
+/**
+ * Bulk import jobs. The replica that receives a file keeps it in a temporary file, records the job (state in the
+ * database, so every replica answers for it) and runs it on its own single import thread, one chunk of rows per
+ * transaction: each chunk's rows, history and events commit together, progress is visible as it goes, and a re-run
+ * of the same file changes nothing. If that replica stops, its heartbeat stops, and any replica marks the job FAILED
+ * after {@code roster.imports.stale-after}: the file is simply sent again (imports are idempotent).
+ */
+@ApplicationScoped
+public class ImportJobService {
+
+    private static final Logger LOG = Logger.getLogger(ImportJobService.class);
+
+    public enum Kind { SUBJECTS, INSPECTORS }
+
+    public record JobState(UUID id, Kind kind, TabularFile.Format format, String fileName, long sizeBytes, String sha256,
+            String state, long rowsRead, long rowsCreated, long rowsChanged, long rowsUnchanged, long rowsRejected,
+            String createdBy, OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt,
+            String failure) {}
+
+    public record ErrorEntry(long row, String field, String reason) {}
+
+    private final AgroalDataSource dataSource;
+    private final SubjectImporter subjects;
+    private final InspectorImporter inspectors;
+    private final RosterConfig config;
+    private final String instance = UUID.randomUUID().toString();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "roster-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ImportJobService(AgroalDataSource dataSource, SubjectImporter subjects, InspectorImporter inspectors,
+            RosterConfig config) {
+        this.dataSource = dataSource;
+        this.subjects = subjects;
+        this.inspectors = inspectors;
+        this.config = config;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+    }
+
+    /**
+     * Checks the file's header and encoding now (a 400 names what is wrong), records the job and queues it. Takes
+     * ownership of {@code file}: it is deleted when the job ends.
+     */
+    public JobState submit(Kind kind, TabularFile.Format format, Path file, String contentType, String fileName,
+            long size, String sha256, CurrentUser user) throws IOException {
+        try {
+            open(kind, format, file, contentType).close(); // header, columns, encoding: refused before anything is queued
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        UUID id = UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO import_job (id, kind, format, file_name, size_bytes, sha256, state, owner, created_by,
+                                                created_at, heartbeat_at)
+                        VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?)""")) {
+            ps.setObject(1, id);
+            ps.setString(2, kind.name());
+            ps.setString(3, format.name());
+            ps.setString(4, fileName);
+            ps.setLong(5, size);
+            ps.setString(6, sha256);
+            ps.setString(7, instance);
+            ps.setString(8, user.name());
+            ps.setTimestamp(9, Timestamp.from(now.toInstant()));
+            ps.setTimestamp(10, Timestamp.from(now.toInstant()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            Files.deleteIfExists(file);
+            throw new IllegalStateException("cannot record the import job", e);
+        }
+        String userName = user.name();
+        worker.submit(() -> run(id, kind, format, file, contentType, userName));
+        return get(id);
+    }
+
+    private TabularFile open(Kind kind, TabularFile.Format format, Path file, String contentType) throws IOException {
+        return kind == Kind.SUBJECTS
+                ? TabularFile.open(file, format, contentType, SubjectRow.REQUIRED, SubjectRow.OPTIONAL, SubjectRow.DATES)
+                : TabularFile.open(file, format, contentType, InspectorRow.REQUIRED, InspectorRow.OPTIONAL, InspectorRow.DATES);
+    }
+
+    private void run(UUID id, Kind kind, TabularFile.Format format, Path file, String contentType, String user) {
+        try {
+            update("UPDATE import_job SET state = 'RUNNING', started_at = now(), heartbeat_at = now() WHERE id = ?"
+                    + " AND state = 'QUEUED'", id);
+            Set<String> departments = new HashSet<>();
+            QuarkusTransaction.requiringNew().run(() -> Department.<Department>listAll().forEach(d -> departments.add(d.code)));
+            if (kind == Kind.SUBJECTS) {
+                subjects.prepare(id);
+            }
+            CurrentUser importer = ImportUser.of(user);
+            Set<String> seenInspectors = new HashSet<>();
+            int chunkSize = kind == Kind.SUBJECTS ? config.imports().chunkSize() : 200;
+            try (TabularFile table = open(kind, format, file, contentType)) {
+                boolean more = true;
+                while (more) {
+                    List<SubjectRow> subjectRows = new ArrayList<>();
+                    List<InspectorRow> inspectorRows = new ArrayList<>();
+                    List<RowErrors.Error> rejected = new ArrayList<>();
+                    int read = 0;
+                    while (read < chunkSize) {
+                        TabularFile.Row r = table.next();
+                        if (r == null) {
+                            more = false;
+                            break;
+                        }
+                        read++;
+                        RowErrors errors = new RowErrors(r.row());
+                        if (kind == Kind.SUBJECTS) {
+                            SubjectRow row = SubjectRow.parse(r, departments, errors);
+                            if (row != null) {
+                                subjectRows.add(row);
+                            }
+                        } else {
+                            InspectorRow row = InspectorRow.parse(r, departments, errors);
+                            if (row != null) {
+                                inspectorRows.add(row);
+                            }
+                        }
+                        rejected.addAll(errors.errors());
+                    }
+                    int readRows = read;
+                    QuarkusTransaction.requiringNew().timeout(600).run(() -> {
+                        SubjectImporter.ChunkResult result;
+                        try {
+                            result = kind == Kind.SUBJECTS ? subjects.store(id, subjectRows, user)
+                                    : inspectors.store(inspectorRows, seenInspectors, importer);
+                        } catch (SQLException | IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        List<RowErrors.Error> all = new ArrayList<>(rejected);
+                        all.addAll(result.errors());
+                        progress(id, readRows, result, rowsWithErrors(all), all);
+                    });
+                }
+            }
+            update("UPDATE import_job SET state = 'SUCCEEDED', finished_at = now(), heartbeat_at = now() WHERE id = ?", id);
+        } catch (Throwable e) {
+            LOG.errorf(e, "import %s failed", id);
+            String reason = e instanceof ProblemException p ? p.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            try {
+                update("UPDATE import_job SET state = 'FAILED', finished_at = now(), failure = ? WHERE id = ?", reason, id);
+            } catch (RuntimeException ignored) {
+                LOG.errorf(ignored, "cannot record the failure of import %s", id);
+            }
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+                if (kind == Kind.SUBJECTS) {
+                    subjects.cleanUp(id);
+                }
+            } catch (IOException | SQLException e) {
+                LOG.warnf(e, "cannot clean up after import %s", id);
+            }
+        }
+    }
+
+    private static long rowsWithErrors(List<RowErrors.Error> errors) {
+        return errors.stream().mapToLong(RowErrors.Error::row).distinct().count();
+    }
+
+    private void progress(UUID id, int read, SubjectImporter.ChunkResult result, long rejected, List<RowErrors.Error> errors) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE import_job SET rows_read = rows_read + ?, rows_created = rows_created + ?,
+                        rows_changed = rows_changed + ?, rows_unchanged = rows_unchanged + ?,
+                        rows_rejected = rows_rejected + ?, heartbeat_at = now()
+                    WHERE id = ?""")) {
+                ps.setLong(1, read);
+                ps.setLong(2, result.created());
+                ps.setLong(3, result.changed());
+                ps.setLong(4, result.unchanged());
+                ps.setLong(5, rejected);
+                ps.setObject(6, id);
+                ps.executeUpdate();
+            }
+            // jobs queued behind this one on the same replica are alive too
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE import_job SET heartbeat_at = now() WHERE owner = ? AND state = 'QUEUED'")) {
+                ps.setString(1, instance);
+                ps.executeUpdate();
+            }
+            if (!errors.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO import_error (job_id, row_number, field, reason) VALUES (?, ?, ?, ?)")) {
+                    for (RowErrors.Error e : errors) {
+                        ps.setObject(1, id);
+                        ps.setLong(2, e.row());
+                        ps.setString(3, e.field());
+                        ps.setString(4, e.reason());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record import progress", e);
+        }
+    }
+
+    /** Any replica: jobs whose owner stopped sending heartbeats are failed, so nobody waits for them forever. */
+    @Scheduled(every = "60s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void failAbandoned() {
+        update("""
+                UPDATE import_job SET state = 'FAILED', finished_at = now(),
+                    failure = 'the replica running this import stopped; send the file again (imports are idempotent)'
+                WHERE state IN ('QUEUED', 'RUNNING') AND heartbeat_at < now() - make_interval(secs => ?)""",
+                config.imports().staleAfter().toSeconds());
+    }
+
+    public JobState get(UUID id) {
+        List<JobState> jobs = query("SELECT * FROM import_job WHERE id = ?", List.of(id));
+        if (jobs.isEmpty()) {
+            throw ProblemException.notFound("import", id.toString());
+        }
+        return jobs.get(0);
+    }
+
+    public Page<JobState> list(PageRequest page) {
+        List<JobState> jobs = query("SELECT * FROM import_job ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
+                List.of(page.size(), page.offset()));
+        return new Page<>(jobs, page.page(), page.size(), count("SELECT count(*) FROM import_job", List.of()));
+    }
+
+    public Page<ErrorEntry> errors(UUID id, PageRequest page) {
+        get(id);
+        List<ErrorEntry> errors = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        SELECT row_number, field, reason FROM import_error WHERE job_id = ?
+                        ORDER BY row_number, id LIMIT ? OFFSET ?""")) {
+            ps.setObject(1, id);
+            ps.setInt(2, page.size());
+            ps.setInt(3, page.offset());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    errors.add(new ErrorEntry(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Page<>(errors, page.page(), page.size(),
+                count("SELECT count(*) FROM import_error WHERE job_id = ?", List.of(id)));
+    }
+
+    private List<JobState> query(String sql, List<Object> params) {
+        List<JobState> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new JobState((UUID) rs.getObject("id"), Kind.valueOf(rs.getString("kind")),
+                            TabularFile.Format.valueOf(rs.getString("format")), rs.getString("file_name"),
+                            rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("state"),
+                            rs.getLong("rows_read"), rs.getLong("rows_created"), rs.getLong("rows_changed"),
+                            rs.getLong("rows_unchanged"), rs.getLong("rows_rejected"), rs.getString("created_by"),
+                            utc(rs.getTimestamp("created_at")), utc(rs.getTimestamp("started_at")),
+                            utc(rs.getTimestamp("finished_at")), rs.getString("failure")));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    private long count(String sql, List<Object> params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void update(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OffsetDateTime utc(Timestamp t) {
+        return t == null ? null : t.toInstant().atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,329 @@
+package org.shuangsuiji.roster.service;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.postgresql.PGConnection;
+import org.shuangsuiji.commons.outbox.Outbox;
+import org.shuangsuiji.roster.config.RosterConfig;
+import org.shuangsuiji.roster.domain.RiskClass;
+import org.shuangsuiji.roster.domain.SubjectKind;
+import org.shuangsuiji.roster.domain.SubjectStatus;
+import org.shuangsuiji.roster.importing.RowErrors;
+import org.shuangsuiji.roster.importing.SubjectRow;
+
+/**
+ * Stores one chunk of validated subject rows in the caller's transaction, set-based: COPY into a temporary stage
+ * table, then one upsert that only touches rows whose data differ (so a re-import changes nothing and announces
+ * nothing), additive directories, item families and tags, history rows, and {@code roster.subjects.imported} events
+ * with the full new state of every created or changed subject (at most {@link #EVENT_BATCH} per event, keyed by the
+ * job id). A USCC already seen earlier in the same file is a row error (the first occurrence wins), tracked in a
+ * per-job table so memory stays flat.
+ */
+@ApplicationScoped
+public class SubjectImporter {
+
+    public static final String IMPORTED = "roster.subjects.imported";
+    public static final int EVENT_BATCH = 500;
+    private static final char SEP = '\u001f';
+
+    private final AgroalDataSource dataSource;
+    private final Outbox outbox;
+    private final RosterConfig config;
+
+    public SubjectImporter(AgroalDataSource dataSource, Outbox outbox, RosterConfig config) {
+        this.dataSource = dataSource;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    /** {@code roster.subjects.imported} v1 data. */
+    public record ImportedBatch(UUID jobId, List<SubjectState> subjects) {}
+
+    public record ChunkResult(long created, long changed, long unchanged, List<RowErrors.Error> errors) {}
+
+    static String seenTable(UUID jobId) {
+        return "import_seen_" + jobId.toString().replace("-", "");
+    }
+
+    /** Run once per job before the first chunk (own transaction). */
+    public void prepare(UUID jobId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE UNLOGGED TABLE IF NOT EXISTS " + seenTable(jobId)
+                    + " (uscc TEXT COLLATE \"C\" PRIMARY KEY, row_number BIGINT NOT NULL)");
+        }
+    }
+
+    public void cleanUp(UUID jobId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS " + seenTable(jobId));
+        }
+    }
+
+    /** Must run inside a JTA transaction: the outbox writes join it. */
+    public ChunkResult store(UUID jobId, List<SubjectRow> rows, String user) throws SQLException, IOException {
+        List<RowErrors.Error> errors = new ArrayList<>();
+        if (rows.isEmpty()) {
+            return new ChunkResult(0, 0, 0, errors);
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Timestamp at = Timestamp.from(now.toInstant());
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("""
+                        CREATE TEMP TABLE IF NOT EXISTS import_subject_stage (
+                            row_number BIGINT, uscc TEXT COLLATE "C", name TEXT, kind TEXT, industry_code TEXT,
+                            division_code TEXT, address TEXT, status TEXT, departments TEXT, item_families TEXT,
+                            risk_class TEXT, risk_as_of DATE, risk_source TEXT, tags TEXT) ON COMMIT DELETE ROWS""");
+                st.execute("""
+                        CREATE TEMP TABLE IF NOT EXISTS import_subject_changed (
+                            uscc TEXT COLLATE "C" PRIMARY KEY, created BOOLEAN NOT NULL, bumped BOOLEAN NOT NULL)
+                            ON COMMIT DELETE ROWS""");
+            }
+            StringBuilder copy = new StringBuilder(rows.size() * 200);
+            for (SubjectRow r : rows) {
+                copy.append(r.row()).append('\t');
+                cell(copy, r.uscc()).append('\t');
+                cell(copy, r.name()).append('\t');
+                cell(copy, r.kind()).append('\t');
+                cell(copy, r.industryCode()).append('\t');
+                cell(copy, r.divisionCode()).append('\t');
+                cell(copy, r.address()).append('\t');
+                cell(copy, r.status()).append('\t');
+                cell(copy, String.join(String.valueOf(SEP), r.departments())).append('\t');
+                cell(copy, r.itemFamilies().isEmpty() ? null : String.join(String.valueOf(SEP), r.itemFamilies())).append('\t');
+                cell(copy, r.riskClass()).append('\t');
+                cell(copy, r.riskAsOf() == null ? null : r.riskAsOf().toString()).append('\t');
+                cell(copy, r.riskSource()).append('\t');
+                cell(copy, r.tags().isEmpty() ? null : String.join(String.valueOf(SEP), r.tags())).append('\n');
+            }
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY import_subject_stage FROM STDIN",
+                    new StringReader(copy.toString()));
+
+            // a USCC seen earlier in the file: reported, not stored (the first occurrence wins)
+            try (PreparedStatement ps = c.prepareStatement("""
+                    WITH fresh AS (
+                        INSERT INTO %1$s (uscc, row_number)
+                        SELECT DISTINCT ON (uscc) uscc, row_number FROM import_subject_stage ORDER BY uscc, row_number
+                        ON CONFLICT (uscc) DO NOTHING RETURNING uscc, row_number)
+                    DELETE FROM import_subject_stage t
+                    WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.uscc = t.uscc AND f.row_number = t.row_number)
+                    RETURNING t.row_number, t.uscc,
+                              COALESCE((SELECT s.row_number FROM %1$s s WHERE s.uscc = t.uscc),
+                                       (SELECT min(x.row_number) FROM import_subject_stage x WHERE x.uscc = t.uscc))"""
+                    .formatted(seenTable(jobId)));
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long first = rs.getLong(3);
+                    errors.add(new RowErrors.Error(rs.getLong(1), "uscc", rs.getString(2) + " appears more than once in"
+                            + " the file" + (first > 0 && first != rs.getLong(1) ? " (first at row " + first + ")" : "")));
+                }
+            }
+
+            long created;
+            long changed;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    WITH old AS (
+                        SELECT s.uscc, s.status, s.risk_class, s.risk_as_of, s.risk_source
+                        FROM subject s JOIN import_subject_stage t ON t.uscc = s.uscc
+                    ), up AS (
+                        INSERT INTO subject AS s (uscc, name, kind, industry_code, division_code, address, status,
+                                                  risk_class, risk_as_of, risk_source, created_by, created_at,
+                                                  updated_by, updated_at, lock_version)
+                        SELECT t.uscc, t.name, t.kind, t.industry_code, t.division_code, t.address, t.status,
+                               t.risk_class, t.risk_as_of, t.risk_source, ?, ?, ?, ?, 0
+                        FROM import_subject_stage t
+                        ON CONFLICT (uscc) DO UPDATE SET
+                            name = EXCLUDED.name, kind = EXCLUDED.kind, industry_code = EXCLUDED.industry_code,
+                            division_code = EXCLUDED.division_code, address = EXCLUDED.address, status = EXCLUDED.status,
+                            risk_class = CASE WHEN EXCLUDED.risk_class IS NULL OR EXCLUDED.risk_as_of < s.risk_as_of
+                                              THEN s.risk_class ELSE EXCLUDED.risk_class END,
+                            risk_as_of = CASE WHEN EXCLUDED.risk_class IS NULL OR EXCLUDED.risk_as_of < s.risk_as_of
+                                              THEN s.risk_as_of ELSE EXCLUDED.risk_as_of END,
+                            risk_source = CASE WHEN EXCLUDED.risk_class IS NULL OR EXCLUDED.risk_as_of < s.risk_as_of
+                                               THEN s.risk_source ELSE EXCLUDED.risk_source END,
+                            updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at,
+                            lock_version = s.lock_version + 1
+                        WHERE (s.name, s.kind, s.industry_code, s.division_code, s.address, s.status)
+                              IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.kind, EXCLUDED.industry_code,
+                                                EXCLUDED.division_code, EXCLUDED.address, EXCLUDED.status)
+                           OR (EXCLUDED.risk_class IS NOT NULL
+                               AND (s.risk_as_of IS NULL OR EXCLUDED.risk_as_of >= s.risk_as_of)
+                               AND (s.risk_class, s.risk_as_of, s.risk_source)
+                                   IS DISTINCT FROM (EXCLUDED.risk_class, EXCLUDED.risk_as_of, EXCLUDED.risk_source))
+                        RETURNING s.uscc, (s.xmax = 0) AS created, s.status, s.risk_class, s.risk_as_of, s.risk_source
+                    ), status_history AS (
+                        INSERT INTO subject_status_history (uscc, status, changed_by, changed_at, import_job_id)
+                        SELECT up.uscc, up.status, ?, ?, ? FROM up LEFT JOIN old ON old.uscc = up.uscc
+                        WHERE old.uscc IS NULL OR old.status <> up.status
+                    ), risk_history AS (
+                        INSERT INTO subject_risk_history (uscc, risk_class, as_of, source, recorded_by, recorded_at, import_job_id)
+                        SELECT up.uscc, up.risk_class, up.risk_as_of, up.risk_source, ?, ?, ?
+                        FROM up LEFT JOIN old ON old.uscc = up.uscc
+                        WHERE up.risk_class IS NOT NULL
+                          AND (old.uscc IS NULL OR (old.risk_class, old.risk_as_of, old.risk_source)
+                                                   IS DISTINCT FROM (up.risk_class, up.risk_as_of, up.risk_source))
+                    )
+                    INSERT INTO import_subject_changed (uscc, created, bumped)
+                    SELECT uscc, created, true FROM up""")) {
+                int i = 1;
+                ps.setString(i++, user);
+                ps.setTimestamp(i++, at);
+                ps.setString(i++, user);
+                ps.setTimestamp(i++, at);
+                for (int k = 0; k < 2; k++) {
+                    ps.setString(i++, user);
+                    ps.setTimestamp(i++, at);
+                    ps.setObject(i++, jobId);
+                }
+                ps.executeUpdate();
+            }
+            // additive lists; a subject that only gains one of them still gets a new revision
+            try (PreparedStatement ps = c.prepareStatement("""
+                    WITH added AS (
+                        INSERT INTO subject_department (uscc, department_code)
+                        SELECT t.uscc, d FROM import_subject_stage t, unnest(string_to_array(t.departments, E'\\x1f')) d
+                        ON CONFLICT DO NOTHING RETURNING uscc, department_code
+                    ), history AS (
+                        INSERT INTO subject_directory_history (uscc, department_code, change, changed_by, changed_at, import_job_id)
+                        SELECT uscc, department_code, 'ADDED', ?, ?, ? FROM added
+                    ), families AS (
+                        INSERT INTO subject_item_family (uscc, family)
+                        SELECT t.uscc, f FROM import_subject_stage t, unnest(string_to_array(t.item_families, E'\\x1f')) f
+                        WHERE t.item_families IS NOT NULL
+                        ON CONFLICT DO NOTHING RETURNING uscc
+                    ), tags AS (
+                        INSERT INTO subject_tag (uscc, code, set_by, set_at)
+                        SELECT t.uscc, g, ?, ? FROM import_subject_stage t, unnest(string_to_array(t.tags, E'\\x1f')) g
+                        WHERE t.tags IS NOT NULL
+                        ON CONFLICT DO NOTHING RETURNING uscc
+                    )
+                    INSERT INTO import_subject_changed (uscc, created, bumped)
+                    SELECT DISTINCT uscc, false, false
+                    FROM (SELECT uscc FROM added UNION ALL SELECT uscc FROM families UNION ALL SELECT uscc FROM tags) x
+                    ON CONFLICT (uscc) DO NOTHING""")) {
+                ps.setString(1, user);
+                ps.setTimestamp(2, at);
+                ps.setObject(3, jobId);
+                ps.setString(4, user);
+                ps.setTimestamp(5, at);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE subject s SET lock_version = s.lock_version + 1, updated_by = ?, updated_at = ?
+                    FROM import_subject_changed c WHERE c.uscc = s.uscc AND NOT c.bumped""")) {
+                ps.setString(1, user);
+                ps.setTimestamp(2, at);
+                ps.executeUpdate();
+            }
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created)"
+                            + " FROM import_subject_changed")) {
+                rs.next();
+                created = rs.getLong(1);
+                changed = rs.getLong(2);
+            }
+            announce(c, jobId);
+            long stored = rows.size() - errors.size();
+            return new ChunkResult(created, changed, stored - created - changed, errors);
+        }
+    }
+
+    /** The full new state of every created or changed subject, in events of at most EVENT_BATCH subjects. */
+    private void announce(Connection c, UUID jobId) throws SQLException {
+        List<SubjectState> batch = new ArrayList<>(EVENT_BATCH);
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("""
+                        SELECT s.uscc, s.name, s.kind, s.industry_code, s.division_code, s.address, s.status,
+                               (SELECT string_agg(d.department_code, E'\\x1f' ORDER BY d.department_code)
+                                  FROM subject_department d WHERE d.uscc = s.uscc),
+                               (SELECT string_agg(f.family, E'\\x1f' ORDER BY f.family)
+                                  FROM subject_item_family f WHERE f.uscc = s.uscc),
+                               s.risk_class, s.risk_as_of, s.risk_source,
+                               (SELECT string_agg(g.code || E'\\x1f' || g.set_by || E'\\x1f'
+                                                  || (extract(epoch FROM g.set_at) * 1000000)::bigint, E'\\x1e' ORDER BY g.code)
+                                  FROM subject_tag g WHERE g.uscc = s.uscc),
+                               s.created_by, s.created_at, s.updated_by, s.updated_at, s.lock_version
+                        FROM import_subject_changed ch JOIN subject s ON s.uscc = ch.uscc
+                        ORDER BY s.uscc""")) {
+            while (rs.next()) {
+                String risk = rs.getString(10);
+                java.sql.Date asOf = rs.getDate(11);
+                batch.add(new SubjectState(rs.getString(1), rs.getString(2), SubjectKind.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getString(5), rs.getString(6), SubjectStatus.valueOf(rs.getString(7)),
+                        split(rs.getString(8)), split(rs.getString(9)),
+                        risk == null ? null : new SubjectState.Risk(RiskClass.valueOf(risk),
+                                asOf == null ? null : asOf.toLocalDate(), rs.getString(12)),
+                        tags(rs.getString(13)), rs.getString(14), utc(rs.getTimestamp(15)), rs.getString(16),
+                        utc(rs.getTimestamp(17)), rs.getInt(18)));
+                if (batch.size() == EVENT_BATCH) {
+                    publish(jobId, batch);
+                    batch = new ArrayList<>(EVENT_BATCH);
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            publish(jobId, batch);
+        }
+    }
+
+    private void publish(UUID jobId, List<SubjectState> batch) {
+        outbox.publish(config.eventsTopic(), jobId.toString(), IMPORTED, SubjectState.SCHEMA_VERSION,
+                new ImportedBatch(jobId, batch));
+    }
+
+    private static List<String> split(String s) {
+        return s == null ? List.of() : List.of(s.split(String.valueOf(SEP)));
+    }
+
+    private static List<SubjectState.Tag> tags(String s) {
+        if (s == null) {
+            return List.of();
+        }
+        List<SubjectState.Tag> tags = new ArrayList<>();
+        for (String t : s.split("\u001e")) {
+            String[] p = t.split(String.valueOf(SEP));
+            long micros = Long.parseLong(p[2]);
+            tags.add(new SubjectState.Tag(p[0], p[1], Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
+                    Math.floorMod(micros, 1_000_000) * 1000L).atOffset(ZoneOffset.UTC)));
+        }
+        return tags;
+    }
+
+    private static OffsetDateTime utc(Timestamp t) {
+        return t == null ? null : t.toInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    /** COPY text format: \N for null; the rows hold no control characters (validated), only backslashes to escape. */
+    private static StringBuilder cell(StringBuilder sb, String v) {
+        if (v == null) {
+            return sb.append("\\N");
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            if (ch == '\\') {
+                sb.append("\\\\");
+            } else if (ch == SEP) {
+                sb.append("\\x1F"); // COPY text escape for the list separator (rows never hold it themselves)
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb;
+    }
+
+}

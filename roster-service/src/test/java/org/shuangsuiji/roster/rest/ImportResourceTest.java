@@ -1,0 +1,237 @@
+package org.shuangsuiji.roster.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shuangsuiji.commons.security.Roles;
+import org.shuangsuiji.commons.testing.PlatformTest;
+import org.shuangsuiji.roster.domain.ResidentId;
+
+@QuarkusTest
+@PlatformTest
+class ImportResourceTest {
+
+    /** Sends bodies with exactly the Content-Type given (REST Assured would add charset=ISO-8859-1 to text types). */
+    private static final io.restassured.config.RestAssuredConfig RAW = io.restassured.RestAssured.config().encoderConfig(
+            io.restassured.config.EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+
+    private static final String HEADER = "uscc,name,kind,industryCode,divisionCode,address,status,departments,"
+            + "itemFamilies,riskClass,riskAsOf,riskSource,tags";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private Fixtures f;
+
+    @BeforeEach
+    void departments() {
+        f = new Fixtures();
+    }
+
+    private String row(String uscc, String name, String risk, String tags) {
+        return String.join(",", uscc, name, "ENTERPRISE", "F5111", "140522", "阳城县凤城镇", "ACTIVE", f.county,
+                "粮食流通", risk, risk.isEmpty() ? "" : "2024-06-30", risk.isEmpty() ? "" : "2024 分类", tags);
+    }
+
+    private JsonPath submit(String path, String contentType, byte[] body) {
+        String location = given().config(RAW).header("Authorization", Fixtures.admin()).contentType(contentType).body(body)
+                .when().post(path)
+                .then().statusCode(202).body("state", org.hamcrest.Matchers.oneOf("QUEUED", "RUNNING", "SUCCEEDED"))
+                .extract().header("Location");
+        return finished(location);
+    }
+
+    private JsonPath finished(String location) {
+        JsonPath[] job = new JsonPath[1];
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            job[0] = given().header("Authorization", Fixtures.admin()).when().get(location)
+                    .then().statusCode(200).extract().jsonPath();
+            String state = job[0].getString("state");
+            return state.equals("SUCCEEDED") || state.equals("FAILED");
+        });
+        return job[0];
+    }
+
+    private List<Map<String, Object>> errors(JsonPath job) {
+        return given().header("Authorization", Fixtures.admin()).when().get("/imports/" + job.getString("id") + "/errors?size=200")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+    }
+
+    private List<JsonNode> importedEvents(String jobId) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT payload::text FROM outbox_event WHERE aggregate_id = ? AND event_type = 'roster.subjects.imported'")) {
+            ps.setString(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(mapper.readTree(rs.getString(1)));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void importsValidRowsReportsBadOnesByRowAndFieldAndAReimportChangesNothing() throws Exception {
+        String a = Fixtures.newUscc("140522");
+        String b = Fixtures.newUscc("140522");
+        String c = Fixtures.newUscc("140522");
+        String badCheck = a.substring(0, 17) + (a.charAt(17) == '0' ? '1' : '0');
+        String csv = "\uFEFF" + HEADER + "\n"
+                + row(a, "阳城县甲粮油有限公司", "A", "COMPLAINTS") + "\n"
+                + row(b, "阳城县乙粮油有限公司", "", "") + "\n"
+                + row(badCheck, "坏代码", "B", "") + "\n"                                   // row 4: uscc
+                + row(c, "阳城县\"丙\"粮油", "C", "") + "\n"                                  // row 5: stray quote
+                + row(Fixtures.newUscc("140522"), "x".repeat(10_000), "A", "") + "\n"        // row 6: 10 000 characters
+                + row(Fixtures.newUscc("140522"), "丁", "E", "") .replace("140522,", "141522,") + "\n" // row 7: two fields
+                + row(a, "阳城县甲粮油有限公司（重复）", "B", "") + "\n";                      // row 8: duplicate
+        JsonPath job = submit("/imports/subjects?fileName=subjects.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(job.getString("state")).isEqualTo("SUCCEEDED");
+        assertThat(job.getLong("rowsRead")).isEqualTo(7);
+        assertThat(job.getLong("rowsCreated")).isEqualTo(2);
+        assertThat(job.getLong("rowsRejected")).isEqualTo(5);
+        assertThat(job.getString("sha256")).hasSize(64);
+        List<Map<String, Object>> errors = errors(job);
+        assertThat(errors).extracting(e -> e.get("row") + ":" + e.get("field")).containsExactly(
+                "4:uscc", "5:name", "6:name", "7:divisionCode", "7:riskClass", "8:uscc");
+        assertThat(errors.get(1).get("reason").toString()).contains("stray quote");
+        assertThat(errors.get(2).get("reason").toString()).contains("8192");
+        assertThat(errors.get(5).get("reason").toString()).contains("first at row 2");
+
+        given().header("Authorization", Fixtures.as(Roles.PLANNER, f.county)).when().get("/subjects/" + a)
+                .then().statusCode(200).body("risk.riskClass", equalTo("A")).body("tags[0].code", equalTo("COMPLAINTS"))
+                .body("departments", contains(f.county)).body("revision", equalTo(0));
+        List<JsonNode> events = importedEvents(job.getString("id"));
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).get("data").get("subjects")).hasSize(2);
+        JsonNode first = events.get(0).get("data").get("subjects").get(0);
+        assertThat(first.get("uscc").asText()).isEqualTo(a.compareTo(b) < 0 ? a : b);
+        assertThat(first.get("departments").get(0).asText()).isEqualTo(f.county);
+        assertThat(first.has("revision")).isTrue();
+
+        JsonPath again = submit("/imports/subjects", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(again.getLong("rowsCreated")).isZero();
+        assertThat(again.getLong("rowsChanged")).isZero();
+        assertThat(again.getLong("rowsUnchanged")).isEqualTo(2);
+        assertThat(importedEvents(again.getString("id"))).isEmpty();
+
+        // one changed row: only that subject is announced, with a new revision and its class history
+        String changed = csv.replace(row(b, "阳城县乙粮油有限公司", "", ""), row(b, "阳城县乙粮油有限公司", "D", "SERIOUS_VIOLATION"));
+        JsonPath third = submit("/imports/subjects", "text/csv", changed.getBytes(StandardCharsets.UTF_8));
+        assertThat(third.getLong("rowsChanged")).isEqualTo(1);
+        List<JsonNode> thirdEvents = importedEvents(third.getString("id"));
+        assertThat(thirdEvents.get(0).get("data").get("subjects")).hasSize(1);
+        assertThat(thirdEvents.get(0).get("data").get("subjects").get(0).get("revision").asInt()).isEqualTo(1);
+        given().header("Authorization", Fixtures.admin()).when().get("/subjects/" + b + "/risk-history")
+                .then().statusCode(200).body("riskClass", contains("D"));
+    }
+
+    @Test
+    void refusesAMissingColumnAndUndeclaredGbkAtOnceButReadsDeclaredGbk() {
+        given().config(RAW).header("Authorization", Fixtures.admin()).contentType("text/csv")
+                .body("uscc,name,kind,industryCode,divisionCode\n" + Fixtures.newUscc("140522") + ",x,ENTERPRISE,F5111,140522\n")
+                .when().post("/imports/subjects")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("columns")).body("errors[0].reason", containsString("departments"));
+        String uscc = Fixtures.newUscc("140522");
+        byte[] gbk = (HEADER + "\n" + row(uscc, "阳城县晋丰粮油有限公司", "B", "") + "\n").getBytes(Charset.forName("GBK"));
+        given().config(RAW).header("Authorization", Fixtures.admin()).contentType("text/csv").body(gbk)
+                .when().post("/imports/subjects")
+                .then().statusCode(400).body("errors.field", contains("charset")).body("errors[0].reason", containsString("GBK"));
+        JsonPath job = submit("/imports/subjects", "text/csv; charset=GBK", gbk);
+        assertThat(job.getLong("rowsCreated")).isEqualTo(1);
+        given().header("Authorization", Fixtures.admin()).when().get("/subjects/" + uscc)
+                .then().statusCode(200).body("name", equalTo("阳城县晋丰粮油有限公司"));
+        given().config(RAW).header("Authorization", Fixtures.as(Roles.PLANNER, f.county)).contentType("text/csv").body(gbk)
+                .when().post("/imports/subjects").then().statusCode(403);
+    }
+
+    @Test
+    void importsXlsxAsMultipart() throws Exception {
+        String uscc = Fixtures.newUscc("140522");
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        try (Workbook wb = new Workbook(xlsx, "roster-test", "1.0")) {
+            Worksheet ws = wb.newWorksheet("subjects");
+            String[] header = HEADER.split(",");
+            for (int i = 0; i < header.length; i++) {
+                ws.value(0, i, header[i]);
+            }
+            String[] values = row(uscc, "阳城县太行种业有限公司", "C", "").split(",", -1);
+            for (int i = 0; i < values.length; i++) {
+                if (header[i].equals("riskAsOf")) {
+                    ws.value(1, i, java.time.LocalDate.parse(values[i]));
+                    ws.style(1, i).format("yyyy-mm-dd").set();
+                } else if (!values[i].isEmpty()) {
+                    ws.value(1, i, values[i]);
+                }
+            }
+            ws.value(2, 0, "not-a-uscc");
+            ws.value(2, 1, "坏");
+        }
+        String location = given().header("Authorization", Fixtures.admin())
+                .multiPart("file", "subjects.xlsx", xlsx.toByteArray(), ImportResource.XLSX)
+                .when().post("/imports/subjects")
+                .then().statusCode(202).body("format", equalTo("XLSX")).extract().header("Location");
+        JsonPath job = finished(location);
+        assertThat(job.getString("state")).isEqualTo("SUCCEEDED");
+        assertThat(job.getLong("rowsCreated")).isEqualTo(1);
+        assertThat(job.getLong("rowsRejected")).isEqualTo(1);
+        assertThat(errors(job)).extracting(e -> e.get("row") + ":" + e.get("field")).contains("3:uscc");
+        given().header("Authorization", Fixtures.admin()).when().get("/subjects/" + uscc)
+                .then().statusCode(200).body("risk.riskClass", equalTo("C")).body("risk.asOf", equalTo("2024-06-30"));
+    }
+
+    @Test
+    void importsInspectorsIdempotently() throws Exception {
+        String certificate = "1405" + Long.toString(System.nanoTime() % 100_000_000L);
+        String csv = "department,name,kind,certificateNumber,certificateValidFrom,certificateValidTo,regionDivisionCode,"
+                + "yearlyWorkloadCap,expertise,idNumber,phone\n"
+                + f.county + ",赵六,OFFICER," + certificate + ",2023-01-01,2030-12-31,140522,50,GRAIN;METROLOGY,"
+                + ResidentId.complete("14052219800101123") + ",13800000000\n"
+                + f.county + ",钱七,EXPERT,,,,140522,10,WATER_RESOURCES," + ResidentId.complete("14052219900101456") + ",\n"
+                + f.county + ",孙八,OFFICER,,,,140522,10,GRAIN,,\n"
+                + f.county + ",周九,OFFICER,X" + certificate + ",2018-01-01,2020-12-31,140522,10,GRAIN,,\n";
+        JsonPath job = submit("/imports/inspectors", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(job.getLong("rowsCreated")).isEqualTo(2);
+        assertThat(errors(job)).extracting(e -> e.get("row") + ":" + e.get("field"))
+                .containsExactly("4:certificateNumber", "5:certificateValidTo");
+        given().header("Authorization", Fixtures.as(Roles.PLANNER, f.county)).when().get("/inspectors?department=" + f.county)
+                .then().statusCode(200).body("total", equalTo(2));
+        JsonPath again = submit("/imports/inspectors", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(again.getLong("rowsCreated")).isZero();
+        assertThat(again.getLong("rowsChanged")).isZero();
+        assertThat(again.getLong("rowsUnchanged")).isEqualTo(2);
+    }
+
+    @Test
+    void unknownImportIs404() {
+        given().header("Authorization", Fixtures.admin()).when().get("/imports/" + java.util.UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+}
