@@ -221,4 +221,22 @@ class VerifierTest {
         assertThat(Verifier.run(new String[] {recordFile.toString()}, new PrintStream(out), new PrintStream(out)))
                 .isEqualTo(2);
     }
+
+    @Test
+    void readsCsvAndPlainPoolFilesAndMatchesUnnamedFilesByHash() throws Exception {
+        Path pools = dir.resolve("pools");
+        List<String> ids = new ArrayList<>(fixture.pools.keySet());
+        // stratum 1 as roster CSV under an unrelated name, stratum 2 as plain lines under its own name
+        List<String> csv = new ArrayList<>(List.of("uscc,name,kind,industryCode,divisionCode,riskClass,tags"));
+        fixture.pools.get(ids.get(0)).forEach(u -> csv.add(u + ",\"粮食, 收购\",ENTERPRISE,F5111,140522,,"));
+        String sha = record.announcement().strata().get(0).poolSha256();
+        csv.add("# {\"count\":" + fixture.pools.get(ids.get(0)).size() + ",\"sha256\":\"" + sha + "\"}");
+        Files.delete(pools.resolve(ids.get(0) + ".ndjson"));
+        Files.write(pools.resolve("snapshot-2026-11-22.csv"), csv);
+        Files.delete(pools.resolve(ids.get(1) + ".ndjson"));
+        Files.write(pools.resolve(ids.get(1) + ".txt"), fixture.pools.get(ids.get(1)));
+        Verifier.Result result = verify(record);
+        assertThat(result.discrepancy()).isNull();
+        assertThat(result.valid()).isTrue();
+    }
 }
