@@ -279,7 +279,7 @@ public class PlanService {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT r.revision, r.reason, r.published_by, r.published_at, CAST(r.content AS text) FROM plan p
                 JOIN plan_revision r ON r.plan_id = p.id AND r.revision = p.revision
-                WHERE """ + where + " ORDER BY p.year DESC, p.department, p.created_at")
+                WHERE\s""" + where + " ORDER BY p.year DESC, p.department, p.created_at")
                 .setParameter("department", dept).setParameter("year", year)
                 .setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         List<Revision> out = new ArrayList<>();
