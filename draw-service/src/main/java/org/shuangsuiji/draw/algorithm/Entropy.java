@@ -54,24 +54,32 @@ public final class Entropy {
                     + " sources, " + values.size() + " values were given");
         }
         for (int i = 0; i < sources.size(); i++) {
-            EntropySource source = sources.get(i);
-            EntropyValue value = values.get(i);
-            String field = "entropy[" + i + "]";
-            if (!source.name().equals(value.name())) {
-                throw new DrawInputException(field + ".name", "expected source '" + source.name()
-                        + "' (announced order), got '" + value.name() + "'");
+            checkValue("entropy[" + i + "]", sources.get(i), values.get(i));
+        }
+    }
+
+    /**
+     * Checks one revealed value against its announced source (for a reveal that arrives value by value): the name,
+     * the text rules, the salt only for witness values, and the commitment.
+     *
+     * @param field the value's name in the caller's request, e.g. {@code "entropy[1]"}; the exception names
+     *              {@code field + ".value"} (or {@code .salt}, {@code .name})
+     */
+    public static void checkValue(String field, EntropySource source, EntropyValue value) {
+        if (!source.name().equals(value.name())) {
+            throw new DrawInputException(field + ".name", "expected source '" + source.name()
+                    + "' (announced order), got '" + value.name() + "'");
+        }
+        checkText(field + ".value", value.value());
+        if (source.kind() == EntropyKind.WITNESS_COMMITMENT) {
+            checkSalt(field + ".salt", value.salt());
+            if (!matchesCommitment(value.value(), value.salt(), source.commitment())) {
+                throw new DrawInputException(field + ".value", "SHA-256(value + \"\\n\" + salt) is "
+                        + Sha256.hex(value.value() + "\n" + value.salt()) + ", the announced commitment of '"
+                        + source.name() + "' is " + source.commitment());
             }
-            checkText(field + ".value", value.value());
-            if (source.kind() == EntropyKind.WITNESS_COMMITMENT) {
-                checkSalt(field + ".salt", value.salt());
-                if (!matchesCommitment(value.value(), value.salt(), source.commitment())) {
-                    throw new DrawInputException(field + ".value", "SHA-256(value + \"\\n\" + salt) is "
-                            + Sha256.hex(value.value() + "\n" + value.salt()) + ", the announced commitment of '"
-                            + source.name() + "' is " + source.commitment());
-                }
-            } else if (value.salt() != null) {
-                throw new DrawInputException(field + ".salt", "only witness values carry a salt");
-            }
+        } else if (value.salt() != null) {
+            throw new DrawInputException(field + ".salt", "only witness values carry a salt");
         }
     }
 
