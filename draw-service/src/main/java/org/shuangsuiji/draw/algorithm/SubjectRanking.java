@@ -27,7 +27,11 @@ public final class SubjectRanking {
     private final Hmac hmac;
     private final PoolHasher hasher = new PoolHasher();
     private final Set<String> excludedSeen = new HashSet<>();
-    private final Entry[] heap;
+    // The max-heap as parallel arrays: sifting compares the first 8 score bytes held in one long[] (cache-friendly);
+    // the full score and the USCC are only touched on a tie of those 8 bytes or when moved.
+    private final long[] heapHigh;
+    private final byte[][] heapScore;
+    private final String[] heapUscc;
     private final byte[] message = new byte[64];
     private int size;
 
@@ -48,7 +52,9 @@ public final class SubjectRanking {
         this.excluded = excluded == null ? Set.of() : excluded;
         this.requireCanonicalOrder = requireCanonicalOrder;
         this.hmac = new Hmac(key);
-        this.heap = new Entry[quota];
+        this.heapHigh = new long[quota];
+        this.heapScore = new byte[quota][];
+        this.heapUscc = new String[quota];
         System.arraycopy(SUBJECT_PREFIX, 0, message, 0, SUBJECT_PREFIX.length);
     }
 
@@ -77,11 +83,9 @@ public final class SubjectRanking {
         byte[] score = scoreOf(uscc);
         long high = high(score);
         if (size < quota) {
-            heap[size] = new Entry(high, score, uscc);
-            siftUp(size++);
-        } else if (compare(high, score, uscc, heap[0]) < 0) {
-            heap[0] = new Entry(high, score, uscc);
-            siftDown(0);
+            siftUp(size++, high, score, uscc);
+        } else if (compare(high, score, uscc, 0) < 0) {
+            siftDown(high, score, uscc);
         }
     }
 
@@ -116,13 +120,16 @@ public final class SubjectRanking {
      * Ends the stream: ranks the selection and finishes the pool hash. Check {@link #missingExclusion()} afterwards.
      */
     public StratumResult finish() {
-        Entry[] ranked = Arrays.copyOf(heap, size);
-        Arrays.sort(ranked, (a, b) -> compare(a.high, a.score, a.uscc, b));
-        List<Selection> selections = new ArrayList<>(size);
-        for (int i = 0; i < ranked.length; i++) {
-            selections.add(new Selection(i + 1, ranked[i].uscc, Hex.of(ranked[i].score)));
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
         }
-        String cutoff = size == 0 ? null : Hex.of(ranked[size - 1].score);
+        Arrays.sort(order, (a, b) -> compare(heapHigh[a], heapScore[a], heapUscc[a], b));
+        List<Selection> selections = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            selections.add(new Selection(i + 1, heapUscc[order[i]], Hex.of(heapScore[order[i]])));
+        }
+        String cutoff = size == 0 ? null : selections.get(size - 1).score();
         long eligible = hasher.count() - excludedSeen.size();
         return new StratumResult(stratumId, hasher.count(), hasher.sha256(), excludedSeen.size(), eligible, quota,
                 cutoff, selections);
@@ -137,45 +144,53 @@ public final class SubjectRanking {
     }
 
     // Scores are 256-bit numbers; equal scores (a SHA-256 collision) would fall back to the USCC's byte order.
-    private static int compare(long high, byte[] score, String uscc, Entry other) {
-        int c = Long.compareUnsigned(high, other.high);
+    private int compare(long high, byte[] score, String uscc, int slot) {
+        int c = Long.compareUnsigned(high, heapHigh[slot]);
         if (c != 0) {
             return c;
         }
-        c = Arrays.compareUnsigned(score, other.score);
-        return c != 0 ? c : PoolHasher.compareBytes(uscc, other.uscc);
+        c = Arrays.compareUnsigned(score, heapScore[slot]);
+        return c != 0 ? c : PoolHasher.compareBytes(uscc, heapUscc[slot]);
     }
 
-    private void siftUp(int i) {
-        Entry e = heap[i];
+    private void siftUp(int i, long high, byte[] score, String uscc) {
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            if (compare(e.high, e.score, e.uscc, heap[parent]) <= 0) {
+            if (compare(high, score, uscc, parent) <= 0) {
                 break;
             }
-            heap[i] = heap[parent];
+            move(parent, i);
             i = parent;
         }
-        heap[i] = e;
+        set(i, high, score, uscc);
     }
 
-    private void siftDown(int i) {
-        Entry e = heap[i];
+    /** Replaces the root (the highest kept score) and restores the heap. */
+    private void siftDown(long high, byte[] score, String uscc) {
+        int i = 0;
         int half = size >>> 1;
         while (i < half) {
             int child = 2 * i + 1;
             int right = child + 1;
-            if (right < size && compare(heap[right].high, heap[right].score, heap[right].uscc, heap[child]) > 0) {
+            if (right < size && compare(heapHigh[right], heapScore[right], heapUscc[right], child) > 0) {
                 child = right;
             }
-            if (compare(e.high, e.score, e.uscc, heap[child]) >= 0) {
+            if (compare(high, score, uscc, child) >= 0) {
                 break;
             }
-            heap[i] = heap[child];
+            move(child, i);
             i = child;
         }
-        heap[i] = e;
+        set(i, high, score, uscc);
     }
 
-    private record Entry(long high, byte[] score, String uscc) {}
+    private void move(int from, int to) {
+        set(to, heapHigh[from], heapScore[from], heapUscc[from]);
+    }
+
+    private void set(int i, long high, byte[] score, String uscc) {
+        heapHigh[i] = high;
+        heapScore[i] = score;
+        heapUscc[i] = uscc;
+    }
 }
