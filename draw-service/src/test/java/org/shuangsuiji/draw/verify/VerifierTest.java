@@ -239,4 +239,26 @@ class VerifierTest {
         assertThat(result.discrepancy()).isNull();
         assertThat(result.valid()).isTrue();
     }
+
+    @Test
+    void anRfc3797DrawVerifiesAndAChangedPickIsNamed() throws Exception {
+        DrawFixture rfc = new DrawFixture(org.shuangsuiji.draw.algorithm.Rfc3797.ALGORITHM);
+        DrawRecord drawn = rfc.compute();
+        Path rfcDir = dir.resolve("rfc");
+        rfc.writeFiles(rfcDir);
+        Verifier.Input input = new Verifier.Input(DrawRecords.canonicalJson(drawn), List.of(rfcDir.resolve("pools")),
+                rfcDir.resolve("inspectors.ndjson"), rfcDir.resolve("conflicts.csv"), null,
+                rfcDir.resolve("strata-map.json"));
+        assertThat(Verifier.verify(input).discrepancy()).isNull();
+
+        StratumResult first = drawn.selections().get(0);
+        Selection a = first.selections().get(0);
+        Selection b = first.selections().get(1);
+        String swapped = DrawRecords.canonicalJson(drawn).replace("\"rank\":1,\"score\":\"" + a.score() + "\",\"uscc\":\""
+                + a.uscc(), "\"rank\":1,\"score\":\"" + a.score() + "\",\"uscc\":\"" + b.uscc());
+        assertThat(swapped).isNotEqualTo(DrawRecords.canonicalJson(drawn));
+        Verifier.Result result = Verifier.verify(new Verifier.Input(swapped, input.pools(), input.inspectors(),
+                input.conflicts(), null, input.strataMap()));
+        assertThat(result.discrepancy()).startsWith("stratum " + first.stratum() + ": rank 1 should be " + a.uscc());
+    }
 }
