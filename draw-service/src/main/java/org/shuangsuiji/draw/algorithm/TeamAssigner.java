@@ -200,13 +200,30 @@ public final class TeamAssigner {
         return true;
     }
 
-    private static int first(InspectorOrder order, IntPredicate fits) {
+    /** Positions walked before checking whether anybody fits at all (the order is a permutation of everyone). */
+    private static final int WALK_BEFORE_EXISTENCE_CHECK = 64;
+
+    private int first(InspectorOrder order, IntPredicate fits) {
         for (int position = 0; position < order.size(); position++) {
+            if (position == WALK_BEFORE_EXISTENCE_CHECK && !anyFits(fits)) {
+                // Nobody fits anywhere in the list, so walking the rest of the order would find nobody either: the
+                // same answer, without producing up to thousands more positions.
+                return -1;
+            }
             if (fits.test(order.at(position))) {
                 return position;
             }
         }
         return -1;
+    }
+
+    private boolean anyFits(IntPredicate fits) {
+        for (int i = 0; i < inspectors.length; i++) {
+            if (fits.test(i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int countOfficers(List<Integer> members) {

@@ -162,6 +162,22 @@ class TeamAssignerTest {
     }
 
     @Test
+    void aRareTagFarDownTheOrderIsFoundAndItsAbsenceReportedAtOnce() {
+        List<InspectorCandidate> list = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            list.add(officer(String.format("o-%03d", i), "YC-FGJ"));
+        }
+        list.add(new InspectorCandidate("rare", "YC-FGJ", InspectorKind.EXPERT, null, null, List.of("RARE"), List.of(),
+                3, 0));
+        TeamAssigner.Outcome outcome = assign(rules(2, List.of("RARE"), "YC-FGJ"), list, List.of(), 5);
+        assertThat(outcome.teams()).hasSize(3).allSatisfy(t -> assertThat(t.members()).last()
+                .satisfies(m -> assertThat(m.inspectorId()).isEqualTo("rare")));
+        assertThat(outcome.teams()).anySatisfy(t -> assertThat(t.members().get(2).position()).isGreaterThan(64));
+        assertThat(outcome.infeasible()).hasSize(2).allSatisfy(i -> assertThat(i.reason())
+                .startsWith("no eligible inspector with expertise RARE"));
+    }
+
+    @Test
     void inspectorsOfOtherDepartmentsAreNeverDrawn() {
         TeamAssigner.Outcome outcome = assign(rules(3, List.of(), "YC-FGJ"), roster(), List.of(), 6);
         assertThat(outcome.teams()).allSatisfy(t -> assertThat(t.members()).extracting(TeamMember::department)
