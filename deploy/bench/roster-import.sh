@@ -13,6 +13,7 @@ N=${N:-1000000}
 PORT=${PORT:-18082}
 DB=roster_bench
 WORK=${WORK:-$(mktemp -d)}
+mkdir -p "$WORK"
 JAVA_OPTS=${JAVA_OPTS:-"-Xms64m -Xmx512m -XX:+UseSerialGC"}
 PG="postgresql://postgres:postgres@localhost:15432"
 KEYCLOAK=http://localhost:8180/realms/shuangsuiji/protocol/openid-connect/token

@@ -135,6 +135,10 @@ public class ImportJobService {
             }
             CurrentUser importer = ImportUser.of(user);
             Set<String> seenInspectors = new HashSet<>();
+            SubjectImporter.Timings timings = new SubjectImporter.Timings();
+            long readNanos = 0;
+            long commitNanos = 0;
+            long started = System.nanoTime();
             int chunkSize = kind == Kind.SUBJECTS ? config.imports().chunkSize() : 200;
             try (TabularFile table = open(kind, format, file, contentType)) {
                 boolean more = true;
@@ -143,6 +147,7 @@ public class ImportJobService {
                     List<InspectorRow> inspectorRows = new ArrayList<>();
                     List<RowErrors.Error> rejected = new ArrayList<>();
                     int read = 0;
+                    long readStart = System.nanoTime();
                     while (read < chunkSize) {
                         TabularFile.Row r = table.next();
                         if (r == null) {
@@ -165,10 +170,13 @@ public class ImportJobService {
                         rejected.addAll(errors.errors());
                     }
                     int readRows = read;
+                    readNanos += System.nanoTime() - readStart;
+                    long txStart = System.nanoTime();
+                    long[] inside = {0};
                     QuarkusTransaction.requiringNew().timeout(600).run(() -> {
                         SubjectImporter.ChunkResult result;
                         try {
-                            result = kind == Kind.SUBJECTS ? subjects.store(id, subjectRows, user)
+                            result = kind == Kind.SUBJECTS ? subjects.store(id, subjectRows, user, timings)
                                     : inspectors.store(inspectorRows, seenInspectors, importer);
                         } catch (SQLException | IOException e) {
                             throw new IllegalStateException(e);
@@ -176,10 +184,14 @@ public class ImportJobService {
                         List<RowErrors.Error> all = new ArrayList<>(rejected);
                         all.addAll(result.errors());
                         progress(id, readRows, result, rowsWithErrors(all), all);
+                        inside[0] = System.nanoTime() - txStart;
                     });
+                    commitNanos += System.nanoTime() - txStart - inside[0];
                 }
             }
             update("UPDATE import_job SET state = 'SUCCEEDED', finished_at = now(), heartbeat_at = now() WHERE id = ?", id);
+            LOG.infof("import %s (%s) done in %.1f s: read and validate %.1f s, %s, commit %.1f s", id, kind,
+                    (System.nanoTime() - started) / 1e9, readNanos / 1e9, timings, commitNanos / 1e9);
         } catch (Throwable e) {
             LOG.errorf(e, "import %s failed", id);
             String reason = e instanceof ProblemException p ? p.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
