@@ -41,6 +41,12 @@ public final class TeamAssigner {
     private final int[] assigned;
     private final ConflictMatrix conflicts;
     private final List<String> tags;
+    // How many inspectors could still fill each kind of pick, ignoring conflicts and the team at hand (statically
+    // eligible, workload left): when one is zero the pick fails at once, exactly as walking the whole order would.
+    private final int[] departmentOf;
+    private final int[] officersLeft;
+    private final int[] tagHoldersLeft;
+    private int officersLeftTotal;
 
     /** A selected subject to be given a team. */
     public record Subject(String uscc, String stratum) {}
@@ -66,13 +72,37 @@ public final class TeamAssigner {
         officer = new boolean[m];
         assigned = new int[m];
         Set<String> departments = new HashSet<>(rules.departments());
+        departmentOf = new int[m];
+        officersLeft = new int[rules.departments().size()];
+        tagHoldersLeft = new int[tags.size()];
         for (int i = 0; i < m; i++) {
             InspectorCandidate c = this.inspectors[i];
             indexById.put(c.id(), i);
             officer[i] = c.kind() == InspectorKind.OFFICER;
+            departmentOf[i] = rules.departments().indexOf(c.department());
             staticEligible[i] = departments.contains(c.department())
                     && certificateCovers(c, rules.inspectionFrom(), rules.inspectionTo())
                     && available(c, rules.inspectionFrom(), rules.inspectionTo());
+            if (staticEligible[i] && hasCapacity(i)) {
+                count(i, 1);
+            }
+        }
+    }
+
+    private boolean hasCapacity(int i) {
+        Integer cap = inspectors[i].yearlyWorkloadCap();
+        return cap == null || inspectors[i].priorAssignments() + assigned[i] < cap;
+    }
+
+    private void count(int i, int delta) {
+        if (officer[i]) {
+            officersLeft[departmentOf[i]] += delta;
+            officersLeftTotal += delta;
+        }
+        for (int t = 0; t < tags.size(); t++) {
+            if (inspectors[i].expertise().contains(tags.get(t))) {
+                tagHoldersLeft[t] += delta;
+            }
         }
     }
 
@@ -132,6 +162,9 @@ public final class TeamAssigner {
             for (int k = 0; k < attempt.members.size(); k++) {
                 int i = attempt.members.get(k);
                 assigned[i]++;
+                if (!hasCapacity(i)) {
+                    count(i, -1);
+                }
                 members.add(member(i, attempt.positions.get(k), attempt.roles.get(k)));
             }
             teams.add(new Team(order, subject.uscc(), subject.stratum(), members));
@@ -152,30 +185,34 @@ public final class TeamAssigner {
         boolean[] conflicted = conflictedWith(uscc);
         Set<Integer> inTeam = new HashSet<>();
         IntPredicate usable = i -> !inTeam.contains(i) && eligible(i, conflicted);
-        for (String department : rules.departments()) {
-            if (!pick(a, order, inTeam, i -> usable.test(i) && officer[i]
-                    && inspectors[i].department().equals(department), "DEPARTMENT")) {
+        for (int d = 0; d < rules.departments().size(); d++) {
+            String department = rules.departments().get(d);
+            int index = d;
+            if (!pick(a, order, inTeam, i -> usable.test(i) && officer[i] && departmentOf[i] == index, "DEPARTMENT",
+                    officersLeft[d])) {
                 a.reason = "no eligible enforcement officer of department " + department + since();
                 return a;
             }
         }
         while (countOfficers(a.members) < rules.minOfficers()) {
-            if (!pick(a, order, inTeam, i -> usable.test(i) && officer[i], "OFFICER")) {
+            if (!pick(a, order, inTeam, i -> usable.test(i) && officer[i], "OFFICER", officersLeftTotal)) {
                 a.reason = "fewer than " + rules.minOfficers() + " eligible enforcement officers" + since();
                 return a;
             }
         }
-        for (String tag : tags) {
+        for (int t = 0; t < tags.size(); t++) {
+            String tag = tags.get(t);
             if (a.members.stream().anyMatch(i -> inspectors[i].expertise().contains(tag))) {
                 continue;
             }
-            if (!pick(a, order, inTeam, i -> usable.test(i) && inspectors[i].expertise().contains(tag), "TAG:" + tag)) {
+            if (!pick(a, order, inTeam, i -> usable.test(i) && inspectors[i].expertise().contains(tag), "TAG:" + tag,
+                    tagHoldersLeft[t])) {
                 a.reason = "no eligible inspector with expertise " + tag + since();
                 return a;
             }
         }
         while (a.members.size() < rules.minTeamSize()) {
-            if (!pick(a, order, inTeam, i -> usable.test(i) && officer[i], "SIZE")) {
+            if (!pick(a, order, inTeam, i -> usable.test(i) && officer[i], "SIZE", officersLeftTotal)) {
                 a.reason = "fewer than " + rules.minTeamSize() + " eligible members" + since();
                 return a;
             }
@@ -187,8 +224,9 @@ public final class TeamAssigner {
         return " (after conflicts of interest, certificates, availability and workload caps)";
     }
 
-    private boolean pick(Attempt a, InspectorOrder order, Set<Integer> inTeam, IntPredicate fits, String role) {
-        int position = first(order, fits);
+    private boolean pick(Attempt a, InspectorOrder order, Set<Integer> inTeam, IntPredicate fits, String role,
+            int candidatesLeft) {
+        int position = candidatesLeft == 0 ? -1 : first(order, fits);
         if (position < 0) {
             return false;
         }
@@ -253,11 +291,7 @@ public final class TeamAssigner {
     }
 
     private boolean eligible(int i, boolean[] conflicted) {
-        if (!staticEligible[i] || conflicted != null && conflicted[i]) {
-            return false;
-        }
-        Integer cap = inspectors[i].yearlyWorkloadCap();
-        return cap == null || inspectors[i].priorAssignments() + assigned[i] < cap;
+        return staticEligible[i] && (conflicted == null || !conflicted[i]) && hasCapacity(i);
     }
 
     private TeamMember member(int i, int position, String role) {
@@ -296,7 +330,12 @@ public final class TeamAssigner {
     void addAssignment(String inspectorId, int delta) {
         int i = indexOf(inspectorId);
         if (i >= 0) {
+            boolean before = staticEligible[i] && hasCapacity(i);
             assigned[i] += delta;
+            boolean after = staticEligible[i] && hasCapacity(i);
+            if (before != after) {
+                count(i, after ? 1 : -1);
+            }
         }
     }
 

@@ -56,4 +56,23 @@ class CanonicalJsonTest {
         assertThat(DrawRecords.announcementSha256(withMicros)).isEqualTo(DrawRecords.announcementSha256(a));
         assertThat(DrawRecords.canonicalJson(a)).contains("\"announcedAt\":\"2026-11-22T08:00:00Z\"");
     }
+
+    @Test
+    void theStreamingWriterEqualsTheTreeWriterOnEveryDrawType() {
+        for (String algorithm : new String[] {SubjectRanking.ALGORITHM, Rfc3797.ALGORITHM}) {
+            DrawFixture fixture = new DrawFixture(algorithm);
+            DrawRecord record = fixture.compute();
+            assertThat(CanonicalJson.string(record)).isEqualTo(CanonicalJson.viaTree(record));
+            assertThat(CanonicalJson.string(fixture.strataMap())).isEqualTo(CanonicalJson.viaTree(fixture.strataMap()));
+            for (InspectorCandidate c : fixture.inspectors) {
+                assertThat(CanonicalJson.string(c)).isEqualTo(CanonicalJson.viaTree(c));
+            }
+            assertThat(DrawRecords.recordSha256(record)).isEqualTo(Sha256.hex(CanonicalJson.viaTree(record)));
+        }
+        org.shuangsuiji.draw.algorithm.record.Exclusion tricky = new org.shuangsuiji.draw.algorithm.record.Exclusion(
+                "S1", "91140522MA00000000", "DRAWN_BY_OTHER_TASK", "任务\n\t\"引号\" \\ \u0001\u001f\u007f/\u2028é");
+        assertThat(DrawRecords.sha256(tricky)).isEqualTo(Sha256.hex(CanonicalJson.viaTree(tricky)));
+        assertThat(CanonicalJson.string(tricky)).isEqualTo(CanonicalJson.viaTree(tricky))
+                .contains("\\n\\t\\\"引号\\\" \\\\ \\u0001\\u001f\u007f/\u2028é");
+    }
 }

@@ -1,7 +1,9 @@
 package org.shuangsuiji.draw.algorithm.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -18,18 +20,20 @@ public final class DrawRecords {
         return CanonicalJson.string(value);
     }
 
-    /** SHA-256 (lower-case hex) of the canonical JSON of any draw type or JSON tree. */
+    /** SHA-256 (lower-case hex) of the canonical JSON of any draw type or JSON tree, streamed into the digest. */
     public static String sha256(Object value) {
+        MessageDigest digest;
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(CanonicalJson.bytes(value));
-            StringBuilder hex = new StringBuilder(64);
-            for (byte b : digest) {
-                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-            }
-            return hex.toString();
+            digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        CanonicalJson.write(value, new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+        StringBuilder hex = new StringBuilder(64);
+        for (byte b : digest.digest()) {
+            hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+        }
+        return hex.toString();
     }
 
     /** The announcement hash: SHA-256 of the announcement's canonical JSON. */
