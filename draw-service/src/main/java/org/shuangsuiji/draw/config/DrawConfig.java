@@ -13,7 +13,7 @@ public interface DrawConfig {
     @WithDefault("5000")
     int fetchSize();
 
-    /** Subjects per {@code draw.completed} event; larger draws are split into parts so no event exceeds Kafka's 1 MB. */
-    @WithDefault("500")
+    /** Subjects per {@code draw.completed} event; larger draws are split into parts (about 300 kB each) so no event nears Kafka's 1 MB. */
+    @WithDefault("1000")
     int completedPartSize();
 }

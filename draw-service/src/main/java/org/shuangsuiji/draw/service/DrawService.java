@@ -148,6 +148,7 @@ public class DrawService {
 
         UUID drawId = UUID.randomUUID();
         List<String> departments = task.participatingDepartments();
+        long t0 = System.nanoTime();
         PoolFreezer.Frozen f = freezer.freeze(new PoolFreezer.Scope(drawId, task.id, task.scope, departments, plan.year,
                 task.periodFrom, task.periodTo, rules.maxPerYear(), rules.classANotTwice(), from, to));
 
@@ -188,6 +189,7 @@ public class DrawService {
         TeamRules team = new TeamRules(TeamRules.ALGORITHM, task.teamSize, 2, new ArrayList<>(tags),
                 departments, from, to);
         Instant announcedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        long t1 = System.nanoTime();
         Announcement announcement = new Announcement(Announcement.FORMAT, drawId.toString(),
                 new TaskRef(task.id.toString(), task.name, plan.id.toString(), task.leadDepartment,
                         task.cooperatingDepartments, task.drawLevel.name(), task.joint),
@@ -211,12 +213,13 @@ public class DrawService {
         d.inspectionFrom = from;
         d.inspectionTo = to;
         d.announcement = DrawRecords.canonicalJson(announcement);
-        d.announcementSha256 = DrawRecords.announcementSha256(announcement);
+        d.announcementSha256 = sha256(d.announcement);
         d.strataMap = DrawRecords.canonicalJson(strataMap);
         d.announcedBy = user.name();
         d.announcedAt = announcedAt.atOffset(ZoneOffset.UTC);
         UniqueKeys.persist(d, "batch-already-drawn", "batch " + batch + " of task " + task.id + " already has a draw");
         frozen.insertSources(drawId, sources);
+        long t2 = System.nanoTime();
 
         List<DrawEvents.StratumCount> counts = strata.stream().map(s -> new DrawEvents.StratumCount(s.id(),
                 s.poolCount(), s.poolSha256(), s.eligible(), s.quota())).toList();
@@ -225,6 +228,8 @@ public class DrawService {
                         List.copyOf(task.cooperatingDepartments), algorithm, d.announcementSha256, counts,
                         f.exclusions().size(), sources.stream().map(EntropySource::name).toList(), from, to,
                         d.announcedBy, d.announcedAt));
+        LOG.infof("draw %s announced: freeze %d ms, announcement %d ms, events %d ms (%d exclusions)", drawId,
+                ms(t0, t1), ms(t1, t2), ms(t2, System.nanoTime()), f.exclusions().size());
         return view(d, announcement);
     }
 
@@ -320,22 +325,29 @@ public class DrawService {
         }
         Instant computedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         DrawRecord record;
+        long t0;
         try {
+            t0 = System.nanoTime();
             record = DrawComputer.compute(a, values, frozen.pools(drawId, classes(d)), frozen.inspectors(drawId),
                     ConflictMatrix.of(frozen.conflicts(drawId)), user.name(), computedAt);
         } catch (DrawInputException e) {
             throw ProblemException.rule("draw-input-rejected", e.field(), e.reason());
         }
+        long t1 = System.nanoTime();
         String json = DrawRecords.canonicalJson(record);
-        String sha256 = DrawRecords.recordSha256(record);
+        String sha256 = sha256(json); // the record hash is that of its canonical text: serialise once, hash the text
         String rate = riskClassApplicationRate(task, record, classes(d));
         int selected = record.selections().stream().mapToInt(s -> s.selections().size()).sum();
+        long t2 = System.nanoTime();
         frozen.insertResult(d, task, plan, record, json, sha256, selected, rate);
         d.status = DrawStatus.COMPUTED;
         d.computedBy = user.name();
         d.computedAt = computedAt.atOffset(ZoneOffset.UTC);
         d.flush();
+        long t3 = System.nanoTime();
         emitCompleted(d, task, plan, record, sha256, rate, selected);
+        LOG.infof("draw %s computed: algorithm %d ms, record JSON and hash %d ms, store %d ms, events %d ms (%d selected)",
+                drawId, ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, System.nanoTime()), selected);
         return view(d, a);
     }
 
@@ -499,6 +511,21 @@ public class DrawService {
         RANDOM.nextBytes(b);
         return java.util.HexFormat.of().formatHex(b);
     }
+
+    static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DrawService.class);
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 

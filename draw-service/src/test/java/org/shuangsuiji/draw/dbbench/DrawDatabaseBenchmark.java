@@ -25,20 +25,20 @@ import org.shuangsuiji.commons.testing.PlatformTest;
 import org.shuangsuiji.commons.testing.Tokens;
 
 /**
- * Database benchmark, not a unit test (skipped unless {@code -Ddraw.bench=true}): a draw over 1 000 000 subjects in 4
+ * Database benchmark, not a unit test (skipped unless {@code -Dbench.draw=true}): a draw over 1 000 000 subjects in 4
  * strata with 50 000 exclusions, frozen, computed and recorded through the real REST API on the embedded PostgreSQL,
  * side by side with a plain {@code ORDER BY random() LIMIT n} per stratum on the same database.
  *
- * <pre>./mvnw -B -o install -pl draw-service -Dtest=DrawDatabaseBenchmark -Ddraw.bench=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>./mvnw -B -o install -pl draw-service -Dtest=DrawDatabaseBenchmark -Dbench.draw=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
 @QuarkusTest
 @PlatformTest
-@EnabledIfSystemProperty(named = "draw.bench", matches = "true")
+@EnabledIfSystemProperty(named = "bench.draw", matches = "true")
 class DrawDatabaseBenchmark {
 
-    private static final int SUBJECTS = Integer.getInteger("draw.bench.subjects", 1_000_000);
-    private static final int EXCLUSIONS = Integer.getInteger("draw.bench.exclusions", 50_000);
-    private static final int ROUNDS = Integer.getInteger("draw.bench.rounds", 3);
+    private static final int SUBJECTS = Integer.getInteger("bench.subjects", 1_000_000);
+    private static final int EXCLUSIONS = Integer.getInteger("bench.exclusions", 50_000);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final String[] CLASSES = {"A", "B", "C", "D"};
     private static final String[] RATIOS = {"0.01", "0.02", "0.03", "0.05"};
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -182,8 +182,9 @@ class DrawDatabaseBenchmark {
                     .formatted(task, plan, department, year, year));
             s.executeUpdate("""
                     INSERT INTO draw (id, task_id, batch, status, algorithm, algorithm_version, inspection_from,
-                        inspection_to, announcement, announcement_sha256, announced_by, announced_at)
-                    VALUES ('%s', '%s', 1, 'ANNOUNCED', 'prior', 'prior', DATE '%d-01-01', DATE '%d-01-07', '{}', 'x', 'bench', now())"""
+                        inspection_to, announcement, announcement_sha256, strata_map, announced_by, announced_at)
+                    VALUES ('%s', '%s', 1, 'ANNOUNCED', 'prior', 'prior', DATE '%d-01-01', DATE '%d-01-07', '{}', 'x', '{}',
+                        'bench', now())"""
                     .formatted(draw, task, year, year));
             s.executeUpdate("""
                     INSERT INTO draw_selection (draw_id, uscc, stratum, rank, score, task_id, year, period_from, period_to,
