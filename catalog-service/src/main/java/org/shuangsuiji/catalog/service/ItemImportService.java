@@ -63,6 +63,10 @@ public class ItemImportService {
     private static final java.util.regex.Pattern BOOK_TITLE = java.util.regex.Pattern.compile("《([^》]+)》(.*)");
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+");
 
+    /** Rows written between two flushes; one query loads the latest versions of a chunk's codes. */
+    private static final int CHUNK = 200;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ItemImportService.class);
+
     private final ItemService items;
     private final DepartmentDirectory departments;
     private final Validator validator;
@@ -86,6 +90,10 @@ public class ItemImportService {
             this.cap = cap;
         }
 
+        boolean full() {
+            return listed.size() >= cap;
+        }
+
         void add(int row, String column, String reason) {
             rows.add(row);
             if (listed.size() < cap) {
@@ -99,11 +107,13 @@ public class ItemImportService {
         if (body == null || body.length == 0) {
             throw ProblemException.invalid("file", "is empty: send the list as the request body (CSV or XLSX)");
         }
+        long started = System.nanoTime();
         String sha256 = sha256(body);
         Map<String, String> departmentCodes = departmentCodes();
         Errors errors = new Errors(config.imports().maxReportedErrors());
         List<Parsed> parsed = new ArrayList<>();
         Map<String, Integer> seenCodes = new HashMap<>();
+        Map<String, Map<String, String>> codesByName = new HashMap<>();
         int dataRows = 0;
         try (RowSource rows = open(body, format)) {
             SheetRow header = rows.next();
@@ -120,13 +130,18 @@ public class ItemImportService {
                     continue;
                 }
                 if (++dataRows > config.imports().maxRows()) {
+                    LOG.infof("import %s by %s: cut off at row %d after %d ms", sha256.substring(0, 12), user.name(),
+                            row.number(), (System.nanoTime() - started) / 1_000_000);
                     errors.listed.add(0, new Problem.FieldError("file", "holds more than " + config.imports().maxRows()
                             + " data rows; reading stopped at row " + row.number() + ". Split the list into smaller files"));
                     throw new ProblemException(422, "too-many-rows", "Import rejected",
                             "the file holds more than " + config.imports().maxRows() + " data rows; nothing was stored",
                             errors.listed);
                 }
-                Parsed p = parse(row, columns, departmentCodes, user, errors);
+                if (errors.full()) {
+                    continue; // the list is rejected anyway: only count rows up to the cap, check no more
+                }
+                Parsed p = parse(row, columns, departmentCodes, codesByName, user, errors);
                 if (p == null) {
                     continue;
                 }
@@ -142,27 +157,38 @@ public class ItemImportService {
         if (dataRows == 0) {
             throw ProblemException.invalid("file", "holds a header but no data rows");
         }
+        long parsedAt = System.nanoTime();
+        LOG.infof("import %s by %s: %d rows read and checked in %d ms, %d rejected", sha256.substring(0, 12), user.name(),
+                dataRows, (parsedAt - started) / 1_000_000, errors.rows.size());
         if (!errors.rows.isEmpty()) {
             throw rejected(errors, dataRows);
         }
         List<ImportReport.RowOutcome> outcomes = new ArrayList<>(parsed.size());
         int[] counts = new int[EditOutcome.values().length];
         var em = InspectionItem.getEntityManager();
-        int done = 0;
-        for (Parsed p : parsed) {
-            if (++done % 100 == 0) {
-                em.flush(); // keeps the session small: dirty checking would otherwise grow with every row
+        try {
+            for (int from = 0; from < parsed.size(); from += CHUNK) {
+                List<Parsed> chunk = parsed.subList(from, Math.min(from + CHUNK, parsed.size()));
+                Map<String, InspectionItem> latest = latest(chunk.stream().map(p -> p.request().code()).toList());
+                for (Parsed p : chunk) {
+                    try {
+                        ItemService.Written w = items.importRow(p.request(), latest.get(p.request().code()), user);
+                        outcomes.add(new ImportReport.RowOutcome(p.row(), w.item().code, w.item().version, w.outcome()));
+                        counts[w.outcome().ordinal()]++;
+                    } catch (ProblemException e) {
+                        var problem = e.toProblem(null);
+                        String column = problem.errors().isEmpty() ? "事项编码"
+                                : COLUMN_OF_FIELD.getOrDefault(problem.errors().get(0).field(), "事项编码");
+                        errors.add(p.row(), column, e.getMessage());
+                    }
+                }
+                // Written rows leave the session: dirty checking would otherwise grow with every row.
+                em.flush();
                 em.clear();
             }
-            try {
-                ItemService.Written w = items.upsert(p.request(), user);
-                outcomes.add(new ImportReport.RowOutcome(p.row(), w.item().code, w.item().version, w.outcome()));
-                counts[w.outcome().ordinal()]++;
-            } catch (ProblemException e) {
-                String column = e.toProblem(null).errors().isEmpty() ? "事项编码"
-                        : COLUMN_OF_FIELD.getOrDefault(e.toProblem(null).errors().get(0).field(), "事项编码");
-                errors.add(p.row(), column, e.getMessage());
-            }
+        } catch (jakarta.persistence.PersistenceException e) {
+            throw ProblemException.conflict("concurrent-change",
+                    "another import or edit of the same items ran at the same time; nothing was stored, try again");
         }
         if (!errors.rows.isEmpty()) {
             throw rejected(errors, dataRows);
@@ -170,6 +196,8 @@ public class ItemImportService {
         if (dryRun) {
             QuarkusTransaction.setRollbackOnly();
         }
+        LOG.infof("import %s: %d rows written in %d ms%s", sha256.substring(0, 12), parsed.size(),
+                (System.nanoTime() - parsedAt) / 1_000_000, dryRun ? " (dry run, rolled back)" : "");
         return new ImportReport(sha256, format.name(), dryRun, dataRows, counts[EditOutcome.CREATED.ordinal()],
                 counts[EditOutcome.UPDATED.ordinal()], counts[EditOutcome.NEW_VERSION.ordinal()],
                 counts[EditOutcome.UNCHANGED.ordinal()], outcomes);
@@ -178,7 +206,7 @@ public class ItemImportService {
     private static ProblemException rejected(Errors errors, int dataRows) {
         String listed = errors.listed.size() < errors.rows.size() ? " (the first " + errors.listed.size() + " errors are listed)" : "";
         return new ProblemException(422, "import-rejected", "Import rejected",
-                errors.rows.size() + " of " + dataRows + " rows rejected; nothing was stored" + listed, errors.listed);
+                (errors.full() ? "at least " : "") + errors.rows.size() + " of " + dataRows + " rows rejected; nothing was stored" + listed, errors.listed);
     }
 
     /** The eight columns of the published layout in order, then any of the optional columns. */
@@ -214,7 +242,8 @@ public class ItemImportService {
         return columns;
     }
 
-    private Parsed parse(SheetRow row, Map<String, Integer> columns, Map<String, String> departmentCodes, CurrentUser user,
+    private Parsed parse(SheetRow row, Map<String, Integer> columns, Map<String, String> departmentCodes,
+            Map<String, Map<String, String>> codesByName, CurrentUser user,
             Errors errors) {
         int n = row.number();
         String name = cell(row, columns, "抽查事项");
@@ -259,7 +288,8 @@ public class ItemImportService {
         Integer team = firstNumber(row, columns, "最少检查人数", errors);
         String code = cell(row, columns, "事项编码");
         if (code.isEmpty() && department != null && !name.isEmpty()) {
-            code = codeFor(department, name);
+            code = codesByName.computeIfAbsent(department, ItemImportService::codesByName)
+                    .getOrDefault(name.strip(), derivedCode(department, name));
         }
         String content = cell(row, columns, "抽查内容");
         String tags = cell(row, columns, "专业要求");
@@ -285,17 +315,34 @@ public class ItemImportService {
         return errors.rows.contains(n) ? null : new Parsed(n, request);
     }
 
-    /** An existing item of the department with the same name keeps its code; a new one gets a stable derived code. */
-    private static String codeFor(String department, String name) {
-        // A projection: thousands of rows must not fill the session with managed entities.
-        List<String> existing = InspectionItem.getEntityManager()
-                .createQuery("SELECT i.code FROM InspectionItem i WHERE i.department = ?1 AND i.name = ?2 ORDER BY i.version DESC",
-                        String.class)
-                .setParameter(1, department).setParameter(2, name.strip()).setMaxResults(1).getResultList();
-        if (!existing.isEmpty()) {
-            return existing.get(0);
+    /**
+     * The codes of a department's items by name (latest version's name wins): an existing item of the department with
+     * the same name keeps its code. One query per department, and a projection, so no entity enters the session.
+     */
+    private static Map<String, String> codesByName(String department) {
+        Map<String, String> codes = new HashMap<>();
+        for (Object[] r : InspectionItem.getEntityManager()
+                .createQuery("SELECT i.name, i.code FROM InspectionItem i WHERE i.department = ?1 ORDER BY i.version",
+                        Object[].class)
+                .setParameter(1, department).getResultList()) {
+            codes.put((String) r[0], (String) r[1]);
         }
+        return codes;
+    }
+
+    /** A new item without 事项编码 gets a code derived from department and name: stable across re-imports. */
+    private static String derivedCode(String department, String name) {
         return department + "-" + sha256(name.strip().getBytes(StandardCharsets.UTF_8)).substring(0, 8).toUpperCase();
+    }
+
+    private static Map<String, InspectionItem> latest(List<String> codes) {
+        Map<String, InspectionItem> latest = new HashMap<>();
+        for (InspectionItem i : InspectionItem.<InspectionItem>list(
+                "FROM InspectionItem i WHERE i.code IN (?1) AND i.version = "
+                        + "(SELECT max(j.version) FROM InspectionItem j WHERE j.code = i.code)", codes)) {
+            latest.put(i.code, i);
+        }
+        return latest;
     }
 
     /** 《农药管理条例》第二十六条；《…》… — one basis per 《title》 or per 第 clause. */

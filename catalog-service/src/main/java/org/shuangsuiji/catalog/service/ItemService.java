@@ -64,20 +64,26 @@ public class ItemService {
         return write(latest, request, user);
     }
 
-    /** Create or edit in one: what an import row does. The caller has checked the department and the editor. */
+    /**
+     * Create or edit in one: what an import row does, given the code's latest version (null for a new code). The
+     * caller has checked the department and the editor, and flushes in batches: no flush per row here.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Written upsert(ItemRequest request, CurrentUser user) {
-        InspectionItem latest = InspectionItem.latest(request.code());
+    public Written importRow(ItemRequest request, InspectionItem latest, CurrentUser user) {
         if (latest == null) {
             InspectionItem item = newVersion(request, 1, user);
-            UniqueKeys.persist(item, "duplicate-code", "an item with code " + request.code() + " already exists");
+            item.persist();
             lifecycle.created(Aggregate.ITEM, item, Lifecycle.CREATE, user, request.comment());
             return new Written(item, EditOutcome.CREATED);
         }
-        return write(latest, request, user);
+        return write(latest, request, user, false);
     }
 
     private Written write(InspectionItem latest, ItemRequest request, CurrentUser user) {
+        return write(latest, request, user, true);
+    }
+
+    private Written write(InspectionItem latest, ItemRequest request, CurrentUser user, boolean flush) {
         if (!latest.department.equals(request.department())) {
             throw ProblemException.invalid("department",
                     "an item stays with its department (" + latest.department + "); retire it and create a new code instead");
@@ -94,7 +100,11 @@ public class ItemService {
             }
             case PUBLISHED, RETIRED, SUPERSEDED -> {
                 InspectionItem next = newVersion(request, latest.version + 1, user);
-                UniqueKeys.persist(next, "concurrent-change", "someone else opened version " + next.version + " meanwhile");
+                if (flush) {
+                    UniqueKeys.persist(next, "concurrent-change", "someone else opened version " + next.version + " meanwhile");
+                } else {
+                    next.persist();
+                }
                 lifecycle.created(Aggregate.ITEM, next, Lifecycle.NEW_VERSION, user,
                         request.comment() == null ? "changes version " + latest.version : request.comment());
                 return new Written(next, EditOutcome.NEW_VERSION);
