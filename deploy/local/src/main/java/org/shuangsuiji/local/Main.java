@@ -46,7 +46,11 @@ public final class Main {
         }
         if (services.equals(ServiceSpec.ALL)) {
             LocalPlatform.say("loading demo data");
-            DemoData.loadAll(new DemoData.Context(settings, new KeycloakTokens(settings.tokenEndpoint()), new Http()));
+            List<String> failed = DemoData.loadAll(
+                    new DemoData.Context(settings, new KeycloakTokens(settings.tokenEndpoint()), new Http()));
+            if (!failed.isEmpty()) {
+                LocalPlatform.say("demo data incomplete (the platform stays up): " + String.join("; ", failed));
+            }
         } else {
             LocalPlatform.say("not all services started: demo data not loaded");
         }

@@ -90,20 +90,21 @@ class PlatformEndToEndIT {
                 .then().statusCode(403);
     }
 
+    /**
+     * What the README's run command loads, loaded the same way: roster's directories through the import API, the
+     * catalog's items, scenario and rules through review, the walking-skeleton item, and the seeds' 阳城县发改局 plan
+     * planned, filed, published, announced, revealed by the witness and computed, all with real Keycloak tokens.
+     */
     @Test
     @Order(4)
+    void demoDataLoadsCompletely() {
+        assertEquals(List.of(), DemoData.loadAll(demoContext()));
+    }
+
+    @Test
+    @Order(5)
     void publishedItemReachesThePublicList() {
-        String catalog = settings.serviceUrl("catalog-service");
-        given().auth().oauth2(tokens.forDemoUser("planner-pl-nync"))
-                .contentType(ContentType.JSON).body(WalkingSkeletonDemoData.ITEM_JSON)
-                .when().post(catalog + "/items")
-                .then().statusCode(201).body("code", equalTo(WalkingSkeletonDemoData.ITEM_CODE));
-
-        given().auth().oauth2(tokens.forDemoUser("reviewer-pl-nync"))
-                .when().post(catalog + "/items/" + WalkingSkeletonDemoData.ITEM_CODE + "/publish")
-                .then().statusCode(200);
-
-        String publicList = settings.serviceUrl("publication-service") + "/public/items?page=0&size=20";
+        String publicList = settings.serviceUrl("publication-service") + "/public/items?page=0&size=200";
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         JsonPath page;
         while (true) {
@@ -120,7 +121,65 @@ class PlatformEndToEndIT {
         assertEquals(1, item.get("version"));
         assertEquals("农药经营监督检查", item.get("name"));
         assertEquals("PL-NYNCJ", item.get("department"));
-        assertTrue(page.getInt("total") >= 1);
+    }
+
+    @Test
+    @Order(6)
+    void catalogShowsTheSeedsListsWithoutAToken() {
+        String catalog = settings.serviceUrl("catalog-service");
+        List<String> pingLu = given().accept(ContentType.JSON).when().get(catalog + "/public/items?department=PL-NYNCJ&size=200")
+                .then().statusCode(200).extract().jsonPath().getList("items.code");
+        assertTrue(pingLu.containsAll(List.of("PL-NY-001", "PL-NY-002", "PL-NY-003", "PL-NY-004", "PL-NY-005", "PL-NY-006",
+                "PL-NY-007")), "平鲁区农业农村局's published items: " + pingLu);
+        String joint = given().accept(ContentType.JSON).when().get(catalog + "/public/joint-items?department=YC-FGJ")
+                .then().statusCode(200).extract().asString();
+        assertTrue(joint.contains("YC-FG-LS-001") && joint.contains("YC-SC-005"), "joint list: " + joint);
+        given().when().get(catalog + "/public/items?department=YC-SWJ&format=csv")
+                .then().statusCode(200).body(org.hamcrest.Matchers.containsString("取水许可监督检查"));
+    }
+
+    @Test
+    @Order(7)
+    void seedsPlanIsPublishedAndEveryTaskIsDrawnWithAVerifiableRecord() throws Exception {
+        String draw = settings.serviceUrl("draw-service");
+        JsonPath plans = given().accept(ContentType.JSON).when().get(draw + "/public/plans?department=YC-FGJ&size=200")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(1, plans.getInt("total"), () -> "published plans of YC-FGJ: " + plans.prettify());
+        List<Map<String, Object>> tasks = plans.getList("items[0].plan.tasks");
+        assertEquals(3, tasks.size());
+        assertEquals(List.of("YC-FGJ", "YC-TJJ", "YC-FGJ"), tasks.stream().map(t -> t.get("leadDepartment")).toList());
+        for (Map<String, Object> task : tasks) {
+            List<Map<String, Object>> draws = given().accept(ContentType.JSON)
+                    .when().get(draw + "/public/tasks/" + task.get("id") + "/draws")
+                    .then().statusCode(200).extract().jsonPath().getList("");
+            assertEquals(1, draws.size(), () -> "draws of task " + task.get("name"));
+            assertEquals("COMPUTED", draws.get(0).get("status"));
+            Response record = given().when().get(draw + "/public/draws/" + draws.get(0).get("id") + "/record");
+            assertEquals(200, record.statusCode());
+            String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(record.asByteArray()));
+            assertEquals(record.header("X-Content-SHA256"), sha, "the record is served byte for byte as hashed");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> result = (Map<String, Object>) draws.get(0).get("result");
+            assertEquals(sha, result.get("recordSha256"));
+            assertTrue(((Number) result.get("selected")).intValue() >= 3, () -> "selected: " + result);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void loadingTheDemoDataAgainChangesNothing() {
+        String draw = settings.serviceUrl("draw-service");
+        String before = given().when().get(draw + "/public/plans?department=YC-FGJ&size=200").then().statusCode(200)
+                .extract().asString();
+        assertEquals(List.of(), DemoData.loadAll(demoContext()));
+        String after = given().when().get(draw + "/public/plans?department=YC-FGJ&size=200").then().statusCode(200)
+                .extract().asString();
+        assertEquals(before, after);
+    }
+
+    private static DemoData.Context demoContext() {
+        return new DemoData.Context(settings, tokens, new Http());
     }
 
     @SuppressWarnings("unchecked")
