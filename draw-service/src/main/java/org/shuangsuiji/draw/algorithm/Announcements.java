@@ -1,5 +1,6 @@
 package org.shuangsuiji.draw.algorithm;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,9 +11,11 @@ import org.shuangsuiji.draw.algorithm.record.Announcement;
 import org.shuangsuiji.draw.algorithm.record.DrawRecords;
 import org.shuangsuiji.draw.algorithm.record.Exclusion;
 import org.shuangsuiji.draw.algorithm.record.FrozenList;
+import org.shuangsuiji.draw.algorithm.record.Schedule;
 import org.shuangsuiji.draw.algorithm.record.StrataMap;
 import org.shuangsuiji.draw.algorithm.record.Stratum;
 import org.shuangsuiji.draw.algorithm.record.StratumTerms;
+import org.shuangsuiji.draw.algorithm.record.TeamRules;
 
 /** Checks an announcement before it is published and hashes it. */
 public final class Announcements {
@@ -99,6 +102,37 @@ public final class Announcements {
         Entropy.checkSources(a.entropySources());
         require(a.announcedAt() != null, "announcedAt", "is required");
         require(notBlank(a.announcedBy()), "announcedBy", "is required");
+        if (a.schedule() != null) {
+            checkSchedule(a.schedule(), a.team());
+        }
+    }
+
+    /** The inspection dates lie in every announced window, and the draw is within the announced frequency. */
+    private static void checkSchedule(Schedule schedule, TeamRules team) {
+        List<Schedule.WindowRules> windows = schedule.windows();
+        for (int i = 0; i < windows.size(); i++) {
+            Schedule.WindowRules w = windows.get(i);
+            String field = "schedule.windows[" + i + "]";
+            require(notBlank(w.rules()), field + ".rules", "is required");
+            require(i == 0 || windows.get(i - 1).rules().compareTo(w.rules()) < 0, field,
+                    "rule sets must be sorted and distinct");
+            LocalDate outside;
+            try {
+                outside = w.firstDayOutside(team.inspectionFrom(), team.inspectionTo());
+            } catch (IllegalArgumentException e) {
+                throw new DrawInputException(field + ".windows", e.getMessage());
+            }
+            require(outside == null, field, "inspection day " + outside + " is outside the windows of " + w.rules());
+        }
+        Schedule.Frequency f = schedule.frequency();
+        if (f != null) {
+            require(f.perYear() >= 1, "schedule.frequency.perYear", "must be at least 1");
+            require(f.year() == team.inspectionFrom().getYear(), "schedule.frequency.year",
+                    "must be the year of team.inspectionFrom " + team.inspectionFrom());
+            require(f.drawOfYear() >= 1 && (f.atLeast() || f.drawOfYear() <= f.perYear()),
+                    "schedule.frequency.drawOfYear", "draw " + f.drawOfYear() + " of " + f.year() + " exceeds "
+                            + f.perYear() + " a year (" + f.text() + ")");
+        }
     }
 
     /**

@@ -43,6 +43,7 @@ import org.shuangsuiji.draw.algorithm.record.EntropyKind;
 import org.shuangsuiji.draw.algorithm.record.EntropySource;
 import org.shuangsuiji.draw.algorithm.record.EntropyValue;
 import org.shuangsuiji.draw.algorithm.record.Exclusion;
+import org.shuangsuiji.draw.algorithm.record.Schedule;
 import org.shuangsuiji.draw.algorithm.record.StrataMap;
 import org.shuangsuiji.draw.algorithm.record.StratumTerms;
 import org.shuangsuiji.draw.algorithm.record.Infeasible;
@@ -55,6 +56,7 @@ import org.shuangsuiji.draw.algorithm.record.TeamRules;
 import org.shuangsuiji.draw.config.DrawConfig;
 import org.shuangsuiji.draw.domain.Draw;
 import org.shuangsuiji.draw.domain.DrawStatus;
+import org.shuangsuiji.draw.domain.Frequency;
 import org.shuangsuiji.draw.domain.ItemRef;
 import org.shuangsuiji.draw.domain.Plan;
 import org.shuangsuiji.draw.domain.PlanStatus;
@@ -144,7 +146,8 @@ public class DrawService {
         List<String> itemCodes = task.items.stream().filter(i -> i.department().equals(task.leadDepartment))
                 .map(ItemRef::code).toList();
         CatalogReadModel.Rules rules = catalog.rules(task.leadDepartment, itemCodes);
-        LocalDate to = calendar.addWorkingDays(from, Math.max(0, rules.inspectWorkingDays() - 1));
+        LocalDate to = inspectionTo(from, rules);
+        Schedule schedule = new Schedule(frequency(task, batch, from), windows(task, request, rules, from, to, today));
 
         UUID drawId = UUID.randomUUID();
         List<String> departments = task.participatingDepartments();
@@ -196,7 +199,7 @@ public class DrawService {
                 task.items.stream().map(ItemRef::ref).sorted().distinct().toList(), algorithm, KeyDerivation.ID,
                 Quotas.RULE, strata, Announcements.strataMapSha256(strataMap), exclusions,
                 InspectorPools.frozen(f.inspectors()),
-                ConflictMatrix.of(f.conflicts()).frozen(), team, sources, announcedAt, user.name());
+                ConflictMatrix.of(f.conflicts()).frozen(), team, sources, announcedAt, user.name(), schedule);
         try {
             Announcements.validate(announcement, strataMap);
         } catch (DrawInputException e) {
@@ -231,6 +234,100 @@ public class DrawService {
         LOG.infof("draw %s announced: freeze %d ms, announcement %d ms, events %d ms (%d exclusions)", drawId,
                 ms(t0, t1), ms(t1, t2), ms(t2, System.nanoTime()), f.exclusions().size());
         return view(d, announcement);
+    }
+
+    private LocalDate inspectionTo(LocalDate from, CatalogReadModel.Rules rules) {
+        return calendar.addWorkingDays(from, Math.max(0, rules.inspectWorkingDays() - 1));
+    }
+
+    /**
+     * The frequency that admits this draw: the task's own text, else the smallest frequency of its catalog items.
+     * A frequency of N a year (not a minimum) allows N draws of the task whose inspections start in one calendar
+     * year; the plan row lock held by the caller keeps two announcements from both taking the last one.
+     */
+    private Schedule.Frequency frequency(Task task, int batch, LocalDate from) {
+        String text = task.frequency;
+        String source = "TASK";
+        if (text == null || text.isBlank()) {
+            Integer smallest = null;
+            for (ItemRef i : task.items) {
+                CatalogReadModel.Item item = catalog.item(i.code(), i.version());
+                if (item != null && item.frequency() != null && (smallest == null || item.frequency() < smallest)) {
+                    smallest = item.frequency();
+                    source = "ITEM " + i.ref();
+                }
+            }
+            if (smallest == null) {
+                return null;
+            }
+            text = smallest + " 次/年";
+        }
+        Frequency frequency;
+        try {
+            frequency = Frequency.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.rule("frequency-unreadable", "frequency", e.getMessage()
+                    + "; the task was planned before frequencies were checked: adjust the plan to state it");
+        }
+        int year = from.getYear();
+        List<Draw> drawn = Draw.list("taskId = ?1 and inspectionFrom >= ?2 and inspectionFrom <= ?3 order by batch",
+                task.id, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        if (!frequency.atLeast() && drawn.size() >= frequency.perYear()) {
+            throw ProblemException.rule("frequency-exceeded", "batch", "the frequency '" + text + "' ("
+                    + (source.equals("TASK") ? "the task's" : "of " + source.substring(5)) + ") allows "
+                    + frequency.perYear() + " draw(s) with inspections starting in " + year + "; batch(es) "
+                    + drawn.stream().map(d -> Integer.toString(d.batch)).toList() + " already start in " + year
+                    + ", so batch " + batch + " starting " + from + " would exceed it");
+        }
+        return new Schedule.Frequency(text, source, frequency.perYear(), frequency.atLeast(), year, drawn.size() + 1);
+    }
+
+    /**
+     * Every inspection day, {@code from} to {@code to}, must lie in a window of every rule set that binds one of
+     * the task's items (item rules, else the department's): a joint task keeps every department's windows.
+     */
+    private List<Schedule.WindowRules> windows(Task task, AnnounceRequest request, CatalogReadModel.Rules rules,
+            LocalDate from, LocalDate to, LocalDate today) {
+        List<Schedule.WindowRules> out = new ArrayList<>();
+        for (CatalogReadModel.Rules r : catalog.rulesOfItems(task.items)) {
+            out.add(new Schedule.WindowRules(r.ref(), r.windows()));
+        }
+        out.sort(Comparator.comparing(Schedule.WindowRules::rules));
+        for (Schedule.WindowRules w : out) {
+            LocalDate outside;
+            try {
+                outside = w.firstDayOutside(from, to);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.rule("outside-inspection-window", "inspectionFrom", "the implementation rules "
+                        + w.rules() + " have an unreadable window: " + e.getMessage());
+            }
+            if (outside != null) {
+                LocalDate next = firstFittingStart(out, rules, from.plusDays(1), task.periodTo);
+                throw ProblemException.rule("outside-inspection-window", "inspectionFrom", "the inspection dates " + from
+                        + " – " + to + (request.inspectionFrom() == null ? " (inspectionFrom not given: " + from + ")" : "")
+                        + " leave the inspection windows " + windowText(w.windows()) + " of the implementation rules "
+                        + w.rules() + " on " + outside + "; "
+                        + (next == null ? "no start in the task's period up to " + task.periodTo + " fits every window"
+                                : "the first start that fits every window is " + next));
+            }
+        }
+        return out;
+    }
+
+    private LocalDate firstFittingStart(List<Schedule.WindowRules> windows, CatalogReadModel.Rules rules, LocalDate start,
+            LocalDate last) {
+        for (LocalDate day = start; !day.isAfter(last); day = day.plusDays(1)) {
+            LocalDate d = day;
+            LocalDate end = inspectionTo(d, rules);
+            if (windows.stream().allMatch(w -> w.firstDayOutside(d, end) == null)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static String windowText(List<Schedule.Window> windows) {
+        return String.join(", ", windows.stream().map(w -> w.from() + "..." + w.to()).toList());
     }
 
     // --- reveal --------------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ import org.shuangsuiji.commons.problem.ProblemException;
 import org.shuangsuiji.commons.security.CurrentUser;
 import org.shuangsuiji.draw.config.DrawConfig;
 import org.shuangsuiji.draw.domain.Draw;
+import org.shuangsuiji.draw.domain.Frequency;
 import org.shuangsuiji.draw.domain.ItemRef;
 import org.shuangsuiji.draw.domain.Plan;
 import org.shuangsuiji.draw.domain.PlanStatus;
@@ -413,6 +414,7 @@ public class PlanService {
             throw ProblemException.invalid("batches", "must be at least 1");
         }
         t.frequency = r.frequency();
+        requireBatchesFitFrequency(t);
         t.remarks = r.remarks();
         TaskRequest.ScopeRequest s = r.scope();
         t.scope = s == null ? new SubjectScope(t.leadDepartment, null, null, null, null, List.of())
@@ -424,6 +426,31 @@ public class PlanService {
         }
         t.updatedBy = user.name();
         t.updatedAt = now();
+    }
+
+    /**
+     * The plan line must be able to keep its own frequency: N a year allows at most N batches per calendar year the
+     * period touches, "at least N" needs N batches. Draws are checked again (docs/draw.md, frequency).
+     */
+    private static void requireBatchesFitFrequency(Task t) {
+        Frequency f;
+        try {
+            f = Frequency.parse(t.frequency);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("frequency", e.getMessage());
+        }
+        if (f == null) {
+            return;
+        }
+        int years = t.periodTo.getYear() - t.periodFrom.getYear() + 1;
+        if (!f.atLeast() && t.batches > f.perYear() * years) {
+            throw ProblemException.rule("batches-exceed-frequency", "batches", t.batches + " batches over " + years
+                    + " calendar year(s) exceed the frequency '" + t.frequency + "' (" + f.perYear() + " a year)");
+        }
+        if (f.atLeast() && t.batches < f.perYear()) {
+            throw ProblemException.rule("batches-below-frequency", "batches", t.batches + " batch(es) cannot keep the "
+                    + "frequency '" + t.frequency + "' (at least " + f.perYear() + " a year)");
+        }
     }
 
     private CatalogReadModel.Item requirePublished(String field, String code, int version) {

@@ -52,7 +52,7 @@ class CanonicalJsonTest {
         Announcement a = fixture.announcement();
         Announcement withMicros = new Announcement(a.format(), a.drawId(), a.task(), a.items(), a.selectionAlgorithm(),
                 a.keyDerivation(), a.quotaRule(), a.strata(), a.strataMapSha256(), a.exclusions(), a.inspectors(),
-                a.conflicts(), a.team(), a.entropySources(), a.announcedAt().plusNanos(123_456_000), a.announcedBy());
+                a.conflicts(), a.team(), a.entropySources(), a.announcedAt().plusNanos(123_456_000), a.announcedBy(), a.schedule());
         assertThat(DrawRecords.announcementSha256(withMicros)).isEqualTo(DrawRecords.announcementSha256(a));
         assertThat(DrawRecords.canonicalJson(a)).contains("\"announcedAt\":\"2026-11-22T08:00:00Z\"");
     }

@@ -76,7 +76,7 @@ class DrawComputerTest {
                 s.eligible(), s.quota() - 1));
         Announcement bad = new Announcement(a.format(), a.drawId(), a.task(), a.items(), a.selectionAlgorithm(),
                 a.keyDerivation(), a.quotaRule(), strata, a.strataMapSha256(), a.exclusions(), a.inspectors(),
-                a.conflicts(), a.team(), a.entropySources(), a.announcedAt(), a.announcedBy());
+                a.conflicts(), a.team(), a.entropySources(), a.announcedAt(), a.announcedBy(), a.schedule());
         Announcements.validate(bad); // the public rules cannot see the ratio
         assertThatThrownBy(() -> Announcements.validate(bad, fixture.strataMap()))
                 .hasMessageStartingWith("strata." + fixture.stratumOf("A") + ".quota: ssj-quota/1 gives 4");

@@ -148,7 +148,7 @@ public final class DrawFixture {
                                 "中国福利彩票3D第2026318期开奖号码（2026-11-24 21:15），按开奖顺序以空格分隔", null),
                         new EntropySource("witness-yc-jjz", EntropyKind.WITNESS_COMMITMENT,
                                 "阳城县纪检监察组见证人提交的六位数字", Entropy.commitment(WITNESS_VALUE, WITNESS_SALT))),
-                Instant.parse("2026-11-22T08:00:00Z"), "planner-yc-fgj");
+                Instant.parse("2026-11-22T08:00:00Z"), "planner-yc-fgj", null);
     }
 
     public List<EntropyValue> entropy() {

@@ -99,7 +99,7 @@ final class BenchData {
                 conflicts,
                 new TeamRules(TeamRules.ALGORITHM, 5, 2, TAGS, List.of(DEPARTMENTS), FROM, TO),
                 List.of(new EntropySource("fc-3d", EntropyKind.LOTTERY_DRAW, "bench", null)),
-                Instant.parse("2026-11-22T08:00:00Z"), "bench");
+                Instant.parse("2026-11-22T08:00:00Z"), "bench", null);
     }
 
     static List<EntropyValue> entropy() {

@@ -151,6 +151,27 @@ final class DrawFixtures implements AutoCloseable {
         send("catalog.events", department, event("/catalog-service", "catalog.rules.published", department, data));
     }
 
+    /**
+     * Rules with inspection windows ({@code MM-DD} pairs): the department's own, or one item's when {@code itemCode}
+     * is given (key {@code department/itemCode}).
+     */
+    void rulesWithWindows(String department, String itemCode, List<List<String>> windows) {
+        String key = itemCode == null ? department : department + "/" + itemCode;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("key", key);
+        data.put("department", department);
+        data.put("itemCode", itemCode);
+        data.put("version", 1);
+        data.put("ratios", Map.of("A", "0.1", "B", "0.2", "C", "0.3", "D", "0.5"));
+        data.put("minimumCount", 3);
+        data.put("maxInspectionsPerSubjectPerYear", null);
+        data.put("windows", windows.stream().map(w -> Map.of("from", w.get(0), "to", w.get(1))).toList());
+        data.put("classANotTwicePerYear", false);
+        data.put("inspectWorkingDays", 5);
+        data.put("resultEntryWorkingDays", 20);
+        send("catalog.events", key, event("/catalog-service", "catalog.rules.published", key, data));
+    }
+
     static Map<String, Object> subjectState(String uscc, List<String> departments, String riskClass, int revision) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("uscc", uscc);

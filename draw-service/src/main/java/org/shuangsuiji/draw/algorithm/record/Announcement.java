@@ -23,6 +23,8 @@ import java.util.List;
  * @param entropySources     the named future randomness, in the order it enters the key (names unique)
  * @param announcedAt        when the announcement was published (truncated to seconds)
  * @param announcedBy        who published it
+ * @param schedule           the frequency rule and inspection windows that admitted the draw; absent in
+ *                           announcements made before they were enforced
  */
 public record Announcement(
         String format,
@@ -40,7 +42,8 @@ public record Announcement(
         TeamRules team,
         List<EntropySource> entropySources,
         Instant announcedAt,
-        String announcedBy) {
+        String announcedBy,
+        Schedule schedule) {
 
     public static final String FORMAT = "ssj-draw-announcement/1";
 
