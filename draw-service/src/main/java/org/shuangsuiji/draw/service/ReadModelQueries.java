@@ -37,7 +37,7 @@ public class ReadModelQueries {
         String sql = """
                 SELECT count(*), encode(sha256(CASE WHEN count(*) = 0 THEN ''::bytea
                        ELSE convert_to(string_agg(s.uscc, E'\\n' ORDER BY s.uscc) || E'\\n', 'UTF8') END), 'hex')
-                FROM roster_subject s WHERE """ + where;
+                FROM roster_subject s WHERE\s""" + where; // \s: a text block drops the trailing blank before the condition
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = PoolFreezer.prepare(c, sql, params);
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
