@@ -166,8 +166,77 @@ class PlatformEndToEndIT {
         }
     }
 
+    /**
+     * A witness downloads what a draw froze and runs the project's offline verifier jar on it, as a separate program:
+     * the seeds' first task's record is VALID, and the same record with one selection swapped for another pool member is
+     * not.
+     */
     @Test
     @Order(8)
+    void theOfflineVerifierJarAcceptsADemoDrawAndRejectsItWithOneChangedSelection() throws Exception {
+        String draw = settings.serviceUrl("draw-service");
+        String witness = tokens.forDemoUser("witness-yc-jjz");
+        String taskId = given().when().get(draw + "/public/plans?department=YC-FGJ&size=200").then().statusCode(200)
+                .extract().jsonPath().getString("items[0].plan.tasks[0].id");
+        JsonPath drawView = given().when().get(draw + "/public/tasks/" + taskId + "/draws").then().statusCode(200)
+                .extract().jsonPath();
+        String drawId = drawView.getString("[0].id");
+        Path dir = Files.createDirectories(runDir.resolve("verify-" + drawId));
+        Path pools = Files.createDirectories(dir.resolve("pools"));
+        for (String stratum : drawView.<String>getList("[0].strata.stratum")) {
+            Files.writeString(pools.resolve(stratum + ".ndjson"), given().auth().oauth2(witness)
+                    .when().get(draw + "/draws/" + drawId + "/pools/" + stratum).then().statusCode(200).extract().asString());
+        }
+        for (String part : List.of("inspectors", "conflicts")) {
+            Files.writeString(dir.resolve(part + ".ndjson"), given().auth().oauth2(witness)
+                    .when().get(draw + "/draws/" + drawId + "/" + part).then().statusCode(200).extract().asString());
+        }
+        Files.writeString(dir.resolve("strata-map.json"), given().auth().oauth2(witness)
+                .when().get(draw + "/draws/" + drawId + "/strata-map").then().statusCode(200).extract().asString());
+        String record = given().when().get(draw + "/public/draws/" + drawId + "/record").then().statusCode(200)
+                .extract().asString();
+        Files.writeString(dir.resolve("record.json"), record);
+
+        Verification valid = verify(dir, "record.json");
+        assertEquals(0, valid.exitCode(), valid.output());
+        assertTrue(valid.output().startsWith("VALID"), valid.output());
+
+        String selected = JsonPath.from(record).getString("selections[0].selections[0].uscc");
+        String other = null;
+        for (Path pool : Files.list(pools).sorted().toList()) {
+            for (String line : Files.readAllLines(pool)) {
+                String uscc = JsonPath.from(line).getString("uscc");
+                if (uscc != null && !record.contains(uscc)) {
+                    other = uscc;
+                    break;
+                }
+            }
+            if (other != null) {
+                break;
+            }
+        }
+        assertTrue(other != null, "every pool member was selected: nothing to swap in");
+        Files.writeString(dir.resolve("tampered.json"), record.replace(selected, other));
+        Verification tampered = verify(dir, "tampered.json");
+        assertEquals(1, tampered.exitCode(), tampered.output());
+        assertTrue(tampered.output().startsWith("INVALID"), tampered.output());
+    }
+
+    private record Verification(int exitCode, String output) {}
+
+    private static Verification verify(Path dir, String record) throws IOException, InterruptedException {
+        Path jar = Settings.findRepoRoot().resolve("draw-service/target/draw-verifier.jar");
+        assertTrue(Files.isRegularFile(jar), jar + " is built by the draw-service module");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString(), record, "--pools", "pools", "--inspectors", "inspectors.ndjson", "--conflicts",
+                "conflicts.ndjson", "--strata-map", "strata-map.json")
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new Verification(p.waitFor(), out);
+    }
+
+    @Test
+    @Order(9)
     void loadingTheDemoDataAgainChangesNothing() {
         String draw = settings.serviceUrl("draw-service");
         String before = given().when().get(draw + "/public/plans?department=YC-FGJ&size=200").then().statusCode(200)
