@@ -69,4 +69,53 @@ public class Outbox {
         }
         return envelope;
     }
+
+    /**
+     * Writes one event per row of {@code dataQuery} inside the caller's transaction, for bulk changes whose event
+     * data already lives in the database: PostgreSQL builds the same envelope as {@link #publish} around each row,
+     * so the data never travels to the application and back. The envelope is put together as JSON text and parsed
+     * into {@code jsonb} once: building large documents with the {@code jsonb} functions re-encodes every nested
+     * value at each level, which costs several times more.
+     *
+     * @param dataQuery a SELECT returning {@code aggregate_id} (text) and {@code data} ({@code json} or {@code jsonb}),
+     *     one row per event, in the order the events are to be sent
+     * @param params the query's parameters
+     * @return how many events were written
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int publishQuery(String topic, String type, int schemaVersion, String dataQuery, Object... params) {
+        String time;
+        try {
+            // the envelope's own serialisation of the time, so both paths write it the same way
+            time = mapper.writeValueAsString(OffsetDateTime.now(ZoneOffset.UTC));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the event time", e);
+        }
+        // MATERIALIZED: the random id is drawn once per event and used as both event_id and the envelope's id
+        String sql = """
+                WITH e AS MATERIALIZED (
+                    SELECT gen_random_uuid() AS id, q.aggregate_id, q.data, row_number() OVER () AS n
+                    FROM (%s) q)
+                INSERT INTO outbox_event (event_id, topic, aggregate_id, event_type, payload)
+                SELECT e.id, ?, e.aggregate_id, ?, json_build_object('specversion', ?::text, 'id', e.id::text,
+                    'source', ?::text, 'type', ?::text, 'subject', e.aggregate_id, 'time', ?::json,
+                    'datacontenttype', 'application/json', 'dataschemaversion', ?::int, 'data', e.data)::jsonb
+                FROM e ORDER BY e.n""".formatted(dataQuery);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (Object p : params) {
+                ps.setObject(i++, p);
+            }
+            ps.setString(i++, topic);
+            ps.setString(i++, type);
+            ps.setString(i++, EventEnvelope.SPEC_VERSION);
+            ps.setString(i++, config.events().source());
+            ps.setString(i++, type);
+            ps.setString(i++, time);
+            ps.setInt(i, schemaVersion);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write events " + type + " to the outbox", e);
+        }
+    }
 }

@@ -187,6 +187,41 @@ class OutboxAndInboxTest {
         assertThat(order).hasSize(events).isSorted().doesNotHaveDuplicates();
     }
 
+    @Test
+    void eventsBuiltByAQueryCarryTheSameEnvelopeAsPublishedOnesInQueryOrder() throws Exception {
+        String aggregate = "agg-" + UUID.randomUUID();
+        int written = QuarkusTransaction.requiringNew().call(() -> {
+            outbox.publish(TOPIC, aggregate, "test.thing.changed", 1, Map.of("n", 0));
+            return outbox.publishQuery(TOPIC, "test.thing.changed", 1,
+                    "SELECT ?::text AS aggregate_id, jsonb_build_object('n', n) AS data"
+                            + " FROM generate_series(3, 1, -1) n ORDER BY n DESC", aggregate);
+        });
+        assertThat(written).isEqualTo(3);
+        relay.publishPending();
+
+        List<JsonNode> events = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : recordsFor(aggregate, 4)) {
+            events.add(mapper.readTree(r.value()));
+        }
+        assertThat(events).extracting(e -> e.get("data").get("n").asInt()).containsExactly(0, 3, 2, 1);
+        JsonNode published = events.get(0);
+        for (JsonNode e : events.subList(1, 4)) {
+            List<String> fields = new ArrayList<>();
+            e.fieldNames().forEachRemaining(fields::add);
+            List<String> expected = new ArrayList<>();
+            published.fieldNames().forEachRemaining(expected::add);
+            assertThat(fields).containsExactlyInAnyOrderElementsOf(expected);
+            for (String same : List.of("specversion", "source", "type", "subject", "datacontenttype", "dataschemaversion")) {
+                assertThat(e.get(same)).as(same).isEqualTo(published.get(same));
+            }
+            assertThat(java.time.OffsetDateTime.parse(e.get("time").asText())).isNotNull();
+            assertThat(UUID.fromString(e.get("id").asText())).isNotNull();
+        }
+        assertThat(events).extracting(e -> e.get("id").asText()).doesNotHaveDuplicates();
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + aggregate
+                + "' AND event_id::text = payload->>'id'")).isEqualTo(4);
+    }
+
     private List<ConsumerRecord<String, String>> recordsFor(String aggregate, int expected) {
         ConsumerTask<String, String> task = kafka.consume(String.class, String.class)
                 .withGroupId("probe-" + UUID.randomUUID())
