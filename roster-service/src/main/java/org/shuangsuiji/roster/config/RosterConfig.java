@@ -17,8 +17,8 @@ public interface RosterConfig {
     Demo demo();
 
     interface Snapshot {
-        /** Rows the JDBC cursor fetches per round trip while streaming a pool snapshot. */
-        @WithDefault("2000")
+        /** Rows the JDBC cursor fetches per round trip while streaming a pool snapshot (a few MB). */
+        @WithDefault("10000")
         int fetchSize();
     }
 

@@ -1,5 +1,6 @@
 package org.shuangsuiji.roster.rest;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -72,27 +74,31 @@ public class SnapshotResource {
             throw ProblemException.invalid("format", "must be ndjson or csv");
         }
         StreamingOutput body = out -> {
-            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             if (csv) {
+                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
                 w.write("uscc,name,kind,industryCode,divisionCode,riskClass,tags\n");
+                Summary summary = snapshots.stream(scope, s -> {
+                    w.write(csvLine(s));
+                    w.write('\n');
+                });
+                w.write("# " + summary.trailer());
+                w.write('\n');
+                w.flush();
+                return;
             }
-            // One generator for the whole stream, flushed into the writer after each line: no per-row allocation.
-            JsonGenerator json = mapper.getFactory().createGenerator(w);
+            // One UTF-8 generator for the whole stream, straight onto the bytes: it fills its own buffer and writes
+            // it out only when full, with no per-row flush and no character encoder in between.
+            JsonGenerator json = mapper.getFactory().createGenerator(new BufferedOutputStream(out, 64 * 1024),
+                    JsonEncoding.UTF8);
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM); // json.flush() only empties into w
             json.setRootValueSeparator(null);
             Summary summary = snapshots.stream(scope, s -> {
-                if (csv) {
-                    w.write(csvLine(s));
-                } else {
-                    writeJson(json, s);
-                    json.flush();
-                }
-                w.write('\n');
+                writeJson(json, s);
+                json.writeRaw('\n');
             });
-            w.write(csv ? "# " + summary.trailer() : summary.trailer());
-            w.write('\n');
-            w.flush();
+            json.writeRaw(summary.trailer());
+            json.writeRaw('\n');
+            json.close(); // writes out what is left; the container's stream stays open
         };
         return Response.ok(body, csv ? CSV + ";charset=UTF-8" : NDJSON + ";charset=UTF-8").build();
     }

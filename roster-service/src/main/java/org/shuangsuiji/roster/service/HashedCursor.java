@@ -55,7 +55,8 @@ final class HashedCursor {
                     while (rs.next()) {
                         T row = reader.read(rs);
                         sink.accept(row);
-                        digest.update((key.apply(row) + "\n").getBytes(StandardCharsets.UTF_8));
+                        digest.update(key.apply(row).getBytes(StandardCharsets.UTF_8));
+                        digest.update((byte) '\n');
                         count++;
                     }
                 }

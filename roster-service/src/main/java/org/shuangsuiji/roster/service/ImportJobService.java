@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 import org.shuangsuiji.commons.paging.Page;
 import org.shuangsuiji.commons.paging.PageRequest;
@@ -66,6 +68,11 @@ public class ImportJobService {
         t.setDaemon(true);
         return t;
     });
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "roster-import-reader");
+        t.setDaemon(true);
+        return t;
+    });
 
     public ImportJobService(AgroalDataSource dataSource, SubjectImporter subjects, InspectorImporter inspectors,
             RosterConfig config) {
@@ -77,6 +84,7 @@ public class ImportJobService {
 
     void stop(@Observes ShutdownEvent event) {
         worker.shutdownNow();
+        reader.shutdownNow();
     }
 
     /**
@@ -141,56 +149,48 @@ public class ImportJobService {
             long started = System.nanoTime();
             int chunkSize = kind == Kind.SUBJECTS ? config.imports().chunkSize() : 200;
             try (TabularFile table = open(kind, format, file, contentType)) {
-                boolean more = true;
-                while (more) {
-                    List<SubjectRow> subjectRows = new ArrayList<>();
-                    List<InspectorRow> inspectorRows = new ArrayList<>();
-                    List<RowErrors.Error> rejected = new ArrayList<>();
-                    int read = 0;
-                    long readStart = System.nanoTime();
-                    while (read < chunkSize) {
-                        TabularFile.Row r = table.next();
-                        if (r == null) {
-                            more = false;
-                            break;
-                        }
-                        read++;
-                        RowErrors errors = new RowErrors(r.row());
-                        if (kind == Kind.SUBJECTS) {
-                            SubjectRow row = SubjectRow.parse(r, departments, errors);
-                            if (row != null) {
-                                subjectRows.add(row);
+                // Two cores: the reader thread parses, validates and encodes chunk N+1 while PostgreSQL stores
+                // chunk N. Only these two chunks are ever in memory.
+                Future<Chunk> next = reader.submit(() -> read(table, kind, departments, chunkSize));
+                try {
+                    boolean more = true;
+                    while (more) {
+                        long waitStart = System.nanoTime();
+                        Chunk chunk = take(next);
+                        readNanos += System.nanoTime() - waitStart;
+                        more = chunk.more();
+                        next = more ? reader.submit(() -> read(table, kind, departments, chunkSize)) : null;
+                        long txStart = System.nanoTime();
+                        long[] inside = {0};
+                        QuarkusTransaction.requiringNew().timeout(600).run(() -> {
+                            SubjectImporter.ChunkResult result;
+                            try {
+                                result = kind == Kind.SUBJECTS ? subjects.store(id, chunk.subjects(), user, timings)
+                                        : inspectors.store(chunk.inspectors(), seenInspectors, importer);
+                            } catch (SQLException | IOException e) {
+                                throw new IllegalStateException(e);
                             }
-                        } else {
-                            InspectorRow row = InspectorRow.parse(r, departments, errors);
-                            if (row != null) {
-                                inspectorRows.add(row);
-                            }
-                        }
-                        rejected.addAll(errors.errors());
+                            List<RowErrors.Error> all = new ArrayList<>(chunk.rejected());
+                            all.addAll(result.errors());
+                            progress(id, chunk.read(), result, rowsWithErrors(all), all);
+                            inside[0] = System.nanoTime() - txStart;
+                        });
+                        commitNanos += System.nanoTime() - txStart - inside[0];
                     }
-                    int readRows = read;
-                    readNanos += System.nanoTime() - readStart;
-                    long txStart = System.nanoTime();
-                    long[] inside = {0};
-                    QuarkusTransaction.requiringNew().timeout(600).run(() -> {
-                        SubjectImporter.ChunkResult result;
+                } finally {
+                    if (next != null) { // a chunk failed: the reader must be done with the file before it closes
                         try {
-                            result = kind == Kind.SUBJECTS ? subjects.store(id, subjectRows, user, timings)
-                                    : inspectors.store(inspectorRows, seenInspectors, importer);
-                        } catch (SQLException | IOException e) {
-                            throw new IllegalStateException(e);
+                            next.get();
+                        } catch (ExecutionException | RuntimeException ignored) {
+                            // the job already failed for the first error
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
                         }
-                        List<RowErrors.Error> all = new ArrayList<>(rejected);
-                        all.addAll(result.errors());
-                        progress(id, readRows, result, rowsWithErrors(all), all);
-                        inside[0] = System.nanoTime() - txStart;
-                    });
-                    commitNanos += System.nanoTime() - txStart - inside[0];
+                    }
                 }
             }
             update("UPDATE import_job SET state = 'SUCCEEDED', finished_at = now(), heartbeat_at = now() WHERE id = ?", id);
-            LOG.infof("import %s (%s) done in %.1f s: read and validate %.1f s, %s, commit %.1f s", id, kind,
+            LOG.infof("import %s (%s) done in %.1f s: waiting for read and validate %.1f s, %s, commit %.1f s", id, kind,
                     (System.nanoTime() - started) / 1e9, readNanos / 1e9, timings, commitNanos / 1e9);
         } catch (Throwable e) {
             LOG.errorf(e, "import %s failed", id);
@@ -209,6 +209,49 @@ public class ImportJobService {
             } catch (IOException | SQLException e) {
                 LOG.warnf(e, "cannot clean up after import %s", id);
             }
+        }
+    }
+
+    /** Rows of one transaction, read, validated and (subjects) encoded ahead on the reader thread. */
+    private record Chunk(int read, boolean more, SubjectImporter.Staged subjects, List<InspectorRow> inspectors,
+            List<RowErrors.Error> rejected) {}
+
+    private static Chunk read(TabularFile table, Kind kind, Set<String> departments, int chunkSize) throws IOException {
+        List<SubjectRow> subjectRows = new ArrayList<>();
+        List<InspectorRow> inspectorRows = new ArrayList<>();
+        List<RowErrors.Error> rejected = new ArrayList<>();
+        int read = 0;
+        boolean more = true;
+        while (read < chunkSize) {
+            TabularFile.Row r = table.next();
+            if (r == null) {
+                more = false;
+                break;
+            }
+            read++;
+            RowErrors errors = new RowErrors(r.row());
+            if (kind == Kind.SUBJECTS) {
+                SubjectRow row = SubjectRow.parse(r, departments, errors);
+                if (row != null) {
+                    subjectRows.add(row);
+                }
+            } else {
+                InspectorRow row = InspectorRow.parse(r, departments, errors);
+                if (row != null) {
+                    inspectorRows.add(row);
+                }
+            }
+            rejected.addAll(errors.errors());
+        }
+        return new Chunk(read, more, kind == Kind.SUBJECTS ? SubjectImporter.stage(subjectRows) : null, inspectorRows,
+                rejected);
+    }
+
+    private static Chunk take(Future<Chunk> chunk) throws Exception {
+        try {
+            return chunk.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 

@@ -11,18 +11,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.shuangsuiji.commons.outbox.Outbox;
 import org.shuangsuiji.roster.config.RosterConfig;
-import org.shuangsuiji.roster.domain.RiskClass;
-import org.shuangsuiji.roster.domain.SubjectKind;
-import org.shuangsuiji.roster.domain.SubjectStatus;
 import org.shuangsuiji.roster.importing.RowErrors;
 import org.shuangsuiji.roster.importing.SubjectRow;
 
@@ -51,9 +47,6 @@ public class SubjectImporter {
         this.config = config;
     }
 
-    /** {@code roster.subjects.imported} v1 data. */
-    public record ImportedBatch(UUID jobId, List<SubjectState> subjects) {}
-
     public record ChunkResult(long created, long changed, long unchanged, List<RowErrors.Error> errors) {}
 
     static String seenTable(UUID jobId) {
@@ -74,7 +67,6 @@ public class SubjectImporter {
         }
     }
 
-    /** Must run inside a JTA transaction: the outbox writes join it. */
     /**
      * Seconds spent per phase, summed over a job's chunks, for the job's log line: stage (COPY), duplicates, upsert
      * (with history), lists (directories, families, tags), events.
@@ -96,19 +88,46 @@ public class SubjectImporter {
         }
     }
 
-    public ChunkResult store(UUID jobId, List<SubjectRow> rows, String user) throws SQLException, IOException {
-        return store(jobId, rows, user, new Timings());
+    /**
+     * A chunk of validated rows sorted by USCC (B-tree locality) and already encoded as COPY text, so the import's
+     * reader thread can prepare chunk N+1 while PostgreSQL stores chunk N.
+     */
+    public record Staged(int rows, String copy) {}
+
+    public static Staged stage(List<SubjectRow> rows) {
+        List<SubjectRow> sorted = rows.stream().sorted(Comparator.comparing(SubjectRow::uscc)).toList();
+        StringBuilder copy = new StringBuilder(rows.size() * 200);
+        for (SubjectRow r : sorted) {
+            copy.append(r.row()).append('\t');
+            cell(copy, r.uscc()).append('\t');
+            cell(copy, r.name()).append('\t');
+            cell(copy, r.kind()).append('\t');
+            cell(copy, r.industryCode()).append('\t');
+            cell(copy, r.divisionCode()).append('\t');
+            cell(copy, r.address()).append('\t');
+            cell(copy, r.status()).append('\t');
+            cell(copy, String.join(String.valueOf(SEP), r.departments())).append('\t');
+            cell(copy, r.itemFamilies().isEmpty() ? null : String.join(String.valueOf(SEP), r.itemFamilies())).append('\t');
+            cell(copy, r.riskClass()).append('\t');
+            cell(copy, r.riskAsOf() == null ? null : r.riskAsOf().toString()).append('\t');
+            cell(copy, r.riskSource()).append('\t');
+            cell(copy, r.tags().isEmpty() ? null : String.join(String.valueOf(SEP), r.tags())).append('\n');
+        }
+        return new Staged(rows.size(), copy.toString());
     }
 
-    public ChunkResult store(UUID jobId, List<SubjectRow> rows, String user, Timings timings) throws SQLException, IOException {
+    public ChunkResult store(UUID jobId, List<SubjectRow> rows, String user) throws SQLException, IOException {
+        return store(jobId, stage(rows), user, new Timings());
+    }
+
+    /** Must run inside a JTA transaction: the outbox writes join it. */
+    public ChunkResult store(UUID jobId, Staged rows, String user, Timings timings) throws SQLException, IOException {
         timings.last = System.nanoTime();
         List<RowErrors.Error> errors = new ArrayList<>();
-        if (rows.isEmpty()) {
+        if (rows.rows() == 0) {
             return new ChunkResult(0, 0, 0, errors);
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Timestamp at = Timestamp.from(now.toInstant());
-        rows = rows.stream().sorted(java.util.Comparator.comparing(SubjectRow::uscc)).toList(); // B-tree locality
+        Timestamp at = Timestamp.from(Instant.now());
         try (Connection c = dataSource.getConnection()) {
             try (Statement st = c.createStatement()) {
                 st.execute("""
@@ -121,25 +140,17 @@ public class SubjectImporter {
                             uscc TEXT COLLATE "C" PRIMARY KEY, created BOOLEAN NOT NULL, bumped BOOLEAN NOT NULL)
                             ON COMMIT DELETE ROWS""");
             }
-            StringBuilder copy = new StringBuilder(rows.size() * 200);
-            for (SubjectRow r : rows) {
-                copy.append(r.row()).append('\t');
-                cell(copy, r.uscc()).append('\t');
-                cell(copy, r.name()).append('\t');
-                cell(copy, r.kind()).append('\t');
-                cell(copy, r.industryCode()).append('\t');
-                cell(copy, r.divisionCode()).append('\t');
-                cell(copy, r.address()).append('\t');
-                cell(copy, r.status()).append('\t');
-                cell(copy, String.join(String.valueOf(SEP), r.departments())).append('\t');
-                cell(copy, r.itemFamilies().isEmpty() ? null : String.join(String.valueOf(SEP), r.itemFamilies())).append('\t');
-                cell(copy, r.riskClass()).append('\t');
-                cell(copy, r.riskAsOf() == null ? null : r.riskAsOf().toString()).append('\t');
-                cell(copy, r.riskSource()).append('\t');
-                cell(copy, r.tags().isEmpty() ? null : String.join(String.valueOf(SEP), r.tags())).append('\n');
+            try (Statement st = c.createStatement()) {
+                // this transaction only: the events' sort of a chunk's JSON (several MB) stays in memory
+                st.execute("SET LOCAL work_mem = '64MB'");
             }
             c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY import_subject_stage FROM STDIN",
-                    new StringReader(copy.toString()));
+                    new StringReader(rows.copy()));
+            try (Statement st = c.createStatement()) {
+                // temporary tables get no statistics otherwise; with them the planner probes the subject index for
+                // the chunk's rows instead of scanning a million subjects
+                st.execute("ANALYZE import_subject_stage (uscc)");
+            }
             timings.lap(0);
 
             // a USCC seen earlier in the file: reported, not stored (the first occurrence wins)
@@ -167,8 +178,11 @@ public class SubjectImporter {
             long changed;
             try (PreparedStatement ps = c.prepareStatement("""
                     WITH old AS (
-                        SELECT s.uscc, s.status, s.risk_class, s.risk_as_of, s.risk_source
-                        FROM subject s JOIN import_subject_stage t ON t.uscc = s.uscc
+                        -- one index probe per staged row (OFFSET 0 keeps it a lookup): a hash join would read
+                        -- every subject in the table for each chunk
+                        SELECT o.* FROM import_subject_stage t, LATERAL (
+                            SELECT s.uscc, s.status, s.risk_class, s.risk_as_of, s.risk_source
+                            FROM subject s WHERE s.uscc = t.uscc OFFSET 0) o
                     ), up AS (
                         INSERT INTO subject AS s (uscc, name, kind, industry_code, division_code, address, status,
                                                   risk_class, risk_as_of, risk_source, created_by, created_at,
@@ -222,25 +236,56 @@ public class SubjectImporter {
                 ps.executeUpdate();
             }
             timings.lap(2);
-            // additive lists; a subject that only gains one of them still gets a new revision
+            // A subject created just now has no lists yet: plain inserts, without conflict checks or the bookkeeping
+            // of which subjects gained something (they are announced anyway).
             try (PreparedStatement ps = c.prepareStatement("""
-                    WITH added AS (
+                    WITH new AS (
+                        SELECT t.* FROM import_subject_stage t JOIN import_subject_changed c ON c.uscc = t.uscc
+                        WHERE c.created
+                    ), directories AS (
                         INSERT INTO subject_department (uscc, department_code)
-                        SELECT t.uscc, d FROM import_subject_stage t, unnest(string_to_array(t.departments, E'\\x1f')) d
-                        ORDER BY t.uscc
+                        SELECT uscc, d FROM new, unnest(string_to_array(departments, E'\\x1f')) d
+                    ), history AS (
+                        INSERT INTO subject_directory_history (uscc, department_code, change, changed_by, changed_at,
+                                                               import_job_id)
+                        SELECT uscc, d, 'ADDED', ?, ?, ? FROM new, unnest(string_to_array(departments, E'\\x1f')) d
+                    ), families AS (
+                        INSERT INTO subject_item_family (uscc, family)
+                        SELECT uscc, f FROM new, unnest(string_to_array(item_families, E'\\x1f')) f
+                        WHERE item_families IS NOT NULL
+                    )
+                    INSERT INTO subject_tag (uscc, code, set_by, set_at)
+                    SELECT uscc, g, ?, ? FROM new, unnest(string_to_array(tags, E'\\x1f')) g
+                    WHERE tags IS NOT NULL""")) {
+                ps.setString(1, user);
+                ps.setTimestamp(2, at);
+                ps.setObject(3, jobId);
+                ps.setString(4, user);
+                ps.setTimestamp(5, at);
+                ps.executeUpdate();
+            }
+            // additive lists of subjects that existed; one that only gains a list still gets a new revision
+            try (PreparedStatement ps = c.prepareStatement("""
+                    WITH known AS (
+                        SELECT t.* FROM import_subject_stage t
+                        WHERE NOT EXISTS (SELECT 1 FROM import_subject_changed c WHERE c.uscc = t.uscc AND c.created)
+                    ), added AS (
+                        INSERT INTO subject_department (uscc, department_code)
+                        SELECT uscc, d FROM known, unnest(string_to_array(departments, E'\\x1f')) d
+                        ORDER BY uscc
                         ON CONFLICT DO NOTHING RETURNING uscc, department_code
                     ), history AS (
                         INSERT INTO subject_directory_history (uscc, department_code, change, changed_by, changed_at, import_job_id)
                         SELECT uscc, department_code, 'ADDED', ?, ?, ? FROM added
                     ), families AS (
                         INSERT INTO subject_item_family (uscc, family)
-                        SELECT t.uscc, f FROM import_subject_stage t, unnest(string_to_array(t.item_families, E'\\x1f')) f
-                        WHERE t.item_families IS NOT NULL ORDER BY t.uscc
+                        SELECT uscc, f FROM known, unnest(string_to_array(item_families, E'\\x1f')) f
+                        WHERE item_families IS NOT NULL ORDER BY uscc
                         ON CONFLICT DO NOTHING RETURNING uscc
                     ), tags AS (
                         INSERT INTO subject_tag (uscc, code, set_by, set_at)
-                        SELECT t.uscc, g, ?, ? FROM import_subject_stage t, unnest(string_to_array(t.tags, E'\\x1f')) g
-                        WHERE t.tags IS NOT NULL
+                        SELECT uscc, g, ?, ? FROM known, unnest(string_to_array(tags, E'\\x1f')) g
+                        WHERE tags IS NOT NULL
                         ON CONFLICT DO NOTHING RETURNING uscc
                     )
                     INSERT INTO import_subject_changed (uscc, created, bumped)
@@ -253,6 +298,9 @@ public class SubjectImporter {
                 ps.setString(4, user);
                 ps.setTimestamp(5, at);
                 ps.executeUpdate();
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("ANALYZE import_subject_changed (uscc)"); // as for the stage: index probes, not a scan of subject
             }
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE subject s SET lock_version = s.lock_version + 1, updated_by = ?, updated_at = ?
@@ -269,76 +317,62 @@ public class SubjectImporter {
                 changed = rs.getLong(2);
             }
             timings.lap(3);
-            announce(c, jobId);
+            if (created + changed > 0) {
+                announce(jobId, user, at);
+            }
             timings.lap(4);
-            long stored = rows.size() - errors.size();
+            long stored = rows.rows() - errors.size();
             return new ChunkResult(created, changed, stored - created - changed, errors);
         }
     }
 
-    /** The full new state of every created or changed subject, in events of at most EVENT_BATCH subjects. */
-    private void announce(Connection c, UUID jobId) throws SQLException {
-        List<SubjectState> batch = new ArrayList<>(EVENT_BATCH);
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("""
-                        SELECT s.uscc, s.name, s.kind, s.industry_code, s.division_code, s.address, s.status,
-                               (SELECT string_agg(d.department_code, E'\\x1f' ORDER BY d.department_code)
-                                  FROM subject_department d WHERE d.uscc = s.uscc),
-                               (SELECT string_agg(f.family, E'\\x1f' ORDER BY f.family)
-                                  FROM subject_item_family f WHERE f.uscc = s.uscc),
-                               s.risk_class, s.risk_as_of, s.risk_source,
-                               (SELECT string_agg(g.code || E'\\x1f' || g.set_by || E'\\x1f'
-                                                  || (extract(epoch FROM g.set_at) * 1000000)::bigint, E'\\x1e' ORDER BY g.code)
-                                  FROM subject_tag g WHERE g.uscc = s.uscc),
-                               s.created_by, s.created_at, s.updated_by, s.updated_at, s.lock_version
-                        FROM import_subject_changed ch JOIN subject s ON s.uscc = ch.uscc
-                        ORDER BY s.uscc""")) {
-            while (rs.next()) {
-                String risk = rs.getString(10);
-                java.sql.Date asOf = rs.getDate(11);
-                batch.add(new SubjectState(rs.getString(1), rs.getString(2), SubjectKind.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), rs.getString(6), SubjectStatus.valueOf(rs.getString(7)),
-                        split(rs.getString(8)), split(rs.getString(9)),
-                        risk == null ? null : new SubjectState.Risk(RiskClass.valueOf(risk),
-                                asOf == null ? null : asOf.toLocalDate(), rs.getString(12)),
-                        tags(rs.getString(13)), rs.getString(14), utc(rs.getTimestamp(15)), rs.getString(16),
-                        utc(rs.getTimestamp(17)), rs.getInt(18)));
-                if (batch.size() == EVENT_BATCH) {
-                    publish(jobId, batch);
-                    batch = new ArrayList<>(EVENT_BATCH);
-                }
-            }
-        }
-        if (!batch.isEmpty()) {
-            publish(jobId, batch);
-        }
+    /**
+     * The full new state of every created or changed subject, in events of at most EVENT_BATCH subjects sorted by
+     * USCC. PostgreSQL writes the JSON text exactly as {@link SubjectState} is written by the API (same fields, lists
+     * sorted the same way, times as ISO-8601 UTC), straight into the outbox. A subject created by this chunk has
+     * exactly the stage's lists (already sorted and distinct), so only changed ones look theirs up.
+     */
+    private void announce(UUID jobId, String user, Timestamp at) {
+        outbox.publishQuery(config.eventsTopic(), IMPORTED, SubjectState.SCHEMA_VERSION, """
+                SELECT ?::text AS aggregate_id,
+                       json_build_object('jobId', ?::text, 'subjects', json_agg(x.state ORDER BY x.uscc)) AS data
+                FROM (SELECT s.uscc, (row_number() OVER (ORDER BY s.uscc) - 1) / %1$d AS batch,
+                             json_build_object(
+                                 'uscc', s.uscc, 'name', s.name, 'kind', s.kind, 'industryCode', s.industry_code,
+                                 'divisionCode', s.division_code, 'address', s.address, 'status', s.status,
+                                 'departments', CASE WHEN ch.created
+                                     THEN to_json(string_to_array(t.departments, E'\\x1f'))
+                                     ELSE (SELECT COALESCE(json_agg(d.department_code ORDER BY d.department_code COLLATE "C"), '[]')
+                                           FROM subject_department d WHERE d.uscc = s.uscc) END,
+                                 'itemFamilies', CASE WHEN ch.created
+                                     THEN COALESCE(to_json(string_to_array(t.item_families, E'\\x1f')), '[]')
+                                     ELSE (SELECT COALESCE(json_agg(f.family ORDER BY f.family COLLATE "C"), '[]')
+                                           FROM subject_item_family f WHERE f.uscc = s.uscc) END,
+                                 'risk', CASE WHEN s.risk_class IS NOT NULL THEN json_build_object(
+                                             'riskClass', s.risk_class, 'asOf', to_char(s.risk_as_of, 'YYYY-MM-DD'),
+                                             'source', s.risk_source) END,
+                                 'tags', CASE WHEN ch.created
+                                     THEN (SELECT COALESCE(json_agg(json_build_object('code', g, 'setBy', ?::text,
+                                                                                      'setAt', %2$s) ORDER BY n), '[]')
+                                           FROM unnest(string_to_array(t.tags, E'\\x1f')) WITH ORDINALITY u (g, n))
+                                     ELSE (SELECT COALESCE(json_agg(json_build_object('code', g.code, 'setBy', g.set_by,
+                                                                                      'setAt', %3$s) ORDER BY g.code COLLATE "C"), '[]')
+                                           FROM subject_tag g WHERE g.uscc = s.uscc) END,
+                                 'createdBy', s.created_by, 'createdAt', %4$s, 'updatedBy', s.updated_by,
+                                 'updatedAt', %5$s, 'revision', s.lock_version) AS state
+                      FROM import_subject_changed ch JOIN subject s ON s.uscc = ch.uscc
+                      LEFT JOIN import_subject_stage t ON t.uscc = ch.uscc AND ch.created) x
+                GROUP BY x.batch ORDER BY x.batch""".formatted(EVENT_BATCH, jsonTime("?::timestamptz"),
+                jsonTime("g.set_at"), jsonTime("s.created_at"), jsonTime("s.updated_at")),
+                jobId.toString(), jobId.toString(), user, at);
     }
 
-    private void publish(UUID jobId, List<SubjectState> batch) {
-        outbox.publish(config.eventsTopic(), jobId.toString(), IMPORTED, SubjectState.SCHEMA_VERSION,
-                new ImportedBatch(jobId, batch));
-    }
-
-    private static List<String> split(String s) {
-        return s == null ? List.of() : List.of(s.split(String.valueOf(SEP)));
-    }
-
-    private static List<SubjectState.Tag> tags(String s) {
-        if (s == null) {
-            return List.of();
-        }
-        List<SubjectState.Tag> tags = new ArrayList<>();
-        for (String t : s.split("\u001e")) {
-            String[] p = t.split(String.valueOf(SEP));
-            long micros = Long.parseLong(p[2]);
-            tags.add(new SubjectState.Tag(p[0], p[1], Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
-                    Math.floorMod(micros, 1_000_000) * 1000L).atOffset(ZoneOffset.UTC)));
-        }
-        return tags;
-    }
-
-    private static OffsetDateTime utc(Timestamp t) {
-        return t == null ? null : t.toInstant().atOffset(ZoneOffset.UTC);
+    /**
+     * SQL for a timestamptz as Jackson writes an {@link OffsetDateTime} in UTC (ISO-8601, 'Z', the fraction without
+     * trailing zeros and left out when zero), so consumers see the same text from both paths.
+     */
+    static String jsonTime(String column) {
+        return "rtrim(rtrim(to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), '0'), '.') || 'Z'";
     }
 
     /** COPY text format: \N for null; the rows hold no control characters (validated), only backslashes to escape. */

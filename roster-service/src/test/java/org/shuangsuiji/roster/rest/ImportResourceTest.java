@@ -46,6 +46,9 @@ class ImportResourceTest {
     AgroalDataSource dataSource;
 
     private final ObjectMapper mapper = new ObjectMapper();
+
+    @Inject
+    ObjectMapper jackson; // the application's, as the API and the outbox write JSON
     private Fixtures f;
 
     @BeforeEach
@@ -150,6 +153,103 @@ class ImportResourceTest {
         assertThat(thirdEvents.get(0).get("data").get("subjects").get(0).get("revision").asInt()).isEqualTo(1);
         given().header("Authorization", Fixtures.admin()).when().get("/subjects/" + b + "/risk-history")
                 .then().statusCode(200).body("riskClass", contains("D"));
+    }
+
+    @Test
+    void importedEventsCarryExactlyTheStateTheApiAnswers() throws Exception {
+        String tagged = Fixtures.newUscc("140522");
+        String bare = Fixtures.newUscc("140522");
+        String csv = HEADER + "\n" + row(tagged, "阳城县\\戊粮油有限公司", "B", "COMPLAINTS;ABNORMAL_OPERATION") + "\n"
+                + String.join(",", bare, "阳城县己种业", "INDIVIDUAL", "A01", "140522", "", "DEREGISTERED",
+                        f.county + ";" + f.city, "", "", "", "", "") + "\n";
+        JsonPath job = submit("/imports/subjects", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(job.getLong("rowsCreated")).isEqualTo(2);
+        List<JsonNode> events = importedEvents(job.getString("id"));
+        assertThat(events).hasSize(1);
+        JsonNode event = events.get(0);
+        assertThat(event.get("type").asText()).isEqualTo("roster.subjects.imported");
+        assertThat(event.get("subject").asText()).isEqualTo(job.getString("id"));
+        assertThat(event.get("dataschemaversion").asInt()).isEqualTo(1);
+        assertThat(event.get("data").get("jobId").asText()).isEqualTo(job.getString("id"));
+        JsonNode subjects = event.get("data").get("subjects");
+        assertThat(subjects).hasSize(2);
+        for (JsonNode announced : subjects) {
+            JsonNode api = mapper.readTree(given().header("Authorization", Fixtures.admin())
+                    .when().get("/subjects/" + announced.get("uscc").asText()).then().statusCode(200).extract().asString());
+            assertThat(withInstants(announced)).isEqualTo(withInstants(api));
+        }
+        JsonNode first = subjects.get(0).get("uscc").asText().equals(tagged) ? subjects.get(0) : subjects.get(1);
+        JsonNode second = first == subjects.get(0) ? subjects.get(1) : subjects.get(0);
+        assertThat(first.get("name").asText()).isEqualTo("阳城县\\戊粮油有限公司");
+        assertThat(first.get("tags")).extracting(t -> t.get("code").asText()).containsExactly("ABNORMAL_OPERATION", "COMPLAINTS");
+        assertThat(first.get("risk").get("asOf").asText()).isEqualTo("2024-06-30");
+        assertThat(second.get("risk").isNull()).isTrue();
+        assertThat(second.get("address").isNull()).isTrue();
+        assertThat(second.get("itemFamilies")).isEmpty();
+        assertThat(second.get("departments")).extracting(JsonNode::asText)
+                .containsExactly(java.util.stream.Stream.of(f.county, f.city).sorted().toArray(String[]::new));
+        // times as Jackson writes an OffsetDateTime in UTC, so consumers see one format whatever the path
+        for (String time : List.of(first.get("createdAt").asText(), first.get("updatedAt").asText(),
+                first.get("tags").get(0).get("setAt").asText(), event.get("time").asText())) {
+            java.time.OffsetDateTime parsed = java.time.OffsetDateTime.parse(time);
+            assertThat(parsed.getOffset()).isEqualTo(java.time.ZoneOffset.UTC);
+            assertThat(jackson.writeValueAsString(parsed)).isEqualTo("\"" + time + "\"");
+        }
+    }
+
+    /** The same subject state, with every time compared as the instant it names. */
+    private static JsonNode withInstants(JsonNode state) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = state.deepCopy();
+        for (String field : List.of("createdAt", "updatedAt")) {
+            copy.put(field, java.time.OffsetDateTime.parse(copy.get(field).asText()).toInstant().toString());
+        }
+        for (JsonNode tag : copy.get("tags")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) tag).put("setAt",
+                    java.time.OffsetDateTime.parse(tag.get("setAt").asText()).toInstant().toString());
+        }
+        return copy;
+    }
+
+    @Test
+    void aFileOfSeveralChunksIsStoredAndAnnouncedOnceWithDuplicatesAndErrorsAcrossChunks() throws Exception {
+        int rows = 25_000; // three transactions of the default 10 000 rows, the last one partial
+        List<String> usccs = new ArrayList<>();
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < rows; i++) {
+            String uscc = Fixtures.newUscc("140522");
+            if (i == 15_000) {
+                csv.append(row(uscc, "坏", "E", "")).append('\n');           // row 15 002, second chunk: riskClass
+            } else if (i == 24_000) {
+                csv.append(row(usccs.get(3), "重复", "", "")).append('\n');  // row 24 002, third chunk: duplicate of row 5
+            } else {
+                usccs.add(uscc);
+                csv.append(row(uscc, "阳城县第" + i + "号粮油", i % 2 == 0 ? "A" : "", "")).append('\n');
+            }
+        }
+        JsonPath job = submit("/imports/subjects", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(job.getString("state")).isEqualTo("SUCCEEDED");
+        assertThat(job.getLong("rowsRead")).isEqualTo(rows);
+        assertThat(job.getLong("rowsCreated")).isEqualTo(rows - 2);
+        assertThat(job.getLong("rowsRejected")).isEqualTo(2);
+        assertThat(errors(job)).extracting(e -> e.get("row") + ":" + e.get("field"))
+                .containsExactly("15002:riskClass", "24002:uscc");
+        assertThat(errors(job).get(1).get("reason").toString()).contains("first at row 5");
+
+        List<JsonNode> events = importedEvents(job.getString("id"));
+        List<String> announced = new ArrayList<>();
+        for (JsonNode e : events) {
+            assertThat(e.get("data").get("subjects").size()).isBetween(1, 500);
+            e.get("data").get("subjects").forEach(s -> announced.add(s.get("uscc").asText()));
+        }
+        assertThat(announced).hasSize(rows - 2).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(usccs);
+        assertThat(events).hasSize(50); // 10 000 + 9 999 + 4 999 announced subjects, at most 500 per event
+        given().header("Authorization", Fixtures.admin()).when().get("/subjects/" + usccs.get(3))
+                .then().statusCode(200).body("name", equalTo("阳城县第3号粮油")).body("revision", equalTo(0));
+
+        JsonPath again = submit("/imports/subjects", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(again.getLong("rowsUnchanged")).isEqualTo(rows - 2);
+        assertThat(again.getLong("rowsCreated") + again.getLong("rowsChanged")).isZero();
+        assertThat(importedEvents(again.getString("id"))).isEmpty();
     }
 
     @Test
