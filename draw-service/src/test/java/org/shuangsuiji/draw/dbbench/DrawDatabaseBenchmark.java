@@ -29,7 +29,10 @@ import org.shuangsuiji.commons.testing.Tokens;
  * strata with 50 000 exclusions, frozen, computed and recorded through the real REST API on the embedded PostgreSQL,
  * side by side with a plain {@code ORDER BY random() LIMIT n} per stratum on the same database.
  *
- * <pre>./mvnw -B -o install -pl draw-service -Dtest=DrawDatabaseBenchmark -Dbench.draw=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>./mvnw -B -o install -pl draw-service -Dtest=DrawDatabaseBenchmark -Dbench.draw=true -Dsurefire.failIfNoSpecifiedTests=false -Dquarkus.jacoco.enabled=false</pre>
+ *
+ * {@code -Dquarkus.jacoco.enabled=false} leaves the service uninstrumented for this run only (the normal test run keeps
+ * coverage).
  */
 @QuarkusTest
 @PlatformTest
@@ -66,6 +69,7 @@ class DrawDatabaseBenchmark {
             double baseline = baselineFirst ? baseline(y) : 0;
 
             long a = System.nanoTime();
+            double[] cpu0 = cpu();
             String draw = given().header("Authorization", planner).contentType(ContentType.JSON)
                     .body("{\"entropySources\":[{\"name\":\"lottery\",\"kind\":\"LOTTERY_DRAW\",\"description\":\"bench\"}]}")
                     .when().post("/tasks/" + task + "/draws").then().statusCode(201).extract().path("id");
@@ -77,6 +81,7 @@ class DrawDatabaseBenchmark {
             int selected = given().header("Authorization", planner).when().post("/draws/" + draw + "/compute")
                     .then().statusCode(200).extract().path("result.selected");
             double compute = secs(c);
+            double[] cpu1 = cpu();
             if (!baselineFirst) {
                 baseline = baseline(y);
             }
@@ -85,18 +90,91 @@ class DrawDatabaseBenchmark {
             String line = String.format(Locale.ROOT,
                     "round %d: announce (freeze) %.2f s + compute (rank, teams, record, events) %.2f s = %.2f s;"
                             + " ORDER BY random() LIMIT n per stratum %.2f s; ratio %.2f; %d excluded, %d selected,"
-                            + " record %d bytes",
+                            + " record %d bytes; CPU during the draw: service JVM %.2f s, PostgreSQL %.2f s; ORDER BY random() PostgreSQL CPU %.2f s; load %s",
                     round + 1, announce, compute, announce + compute, baseline, (announce + compute) / baseline,
-                    excluded, selected, recordBytes);
+                    excluded, selected, recordBytes, cpu1[0] - cpu0[0], cpu1[1] - cpu0[1], baselineCpu, loadAverage());
             System.out.println("BENCH " + line);
             lines.add(line);
         }
         System.out.println("BENCH summary (" + SUBJECTS + " subjects, " + EXCLUSIONS + " prior selections):");
         lines.forEach(l -> System.out.println("BENCH   " + l));
+        // How PostgreSQL reads one class stratum (the freezer's aggregate, without the INSERT), for docs/performance.md:
+        // with the default work_mem and with the freezer's.
+        for (String workMem : List.of("4MB", "64MB")) {
+            try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+                st.execute("SET work_mem = '" + workMem + "'");
+                try (PreparedStatement ps = c.prepareStatement("""
+                        EXPLAIN (ANALYZE, BUFFERS) SELECT count(*), sha256(convert_to(string_agg(s.uscc, E'\\n'
+                            ORDER BY s.uscc) || E'\\n', 'UTF8')) FROM roster_subject s
+                        WHERE s.status = 'ACTIVE' AND s.departments @> ARRAY[?]::text[] AND s.risk_class = 'A'""")) {
+                    ps.setString(1, department);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            System.out.println("BENCH plan (work_mem " + workMem + ") " + rs.getString(1));
+                        }
+                    }
+                } finally {
+                    st.execute("RESET work_mem");
+                }
+            }
+        }
+    }
+
+    /**
+     * CPU seconds used so far by this JVM (the service runs in it) and by the embedded PostgreSQL (postmaster, its
+     * live backends and the children it reaped): wall time on a shared machine grows with the others' load, CPU time
+     * hardly does.
+     */
+    private double[] cpu() throws Exception {
+        double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        long postmaster;
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            postmaster = Long.parseLong(stat(rs.getLong(1))[3]);
+        }
+        long ticks = 0;
+        String[] pm = stat(postmaster);
+        ticks += Long.parseLong(pm[13]) + Long.parseLong(pm[14]) + Long.parseLong(pm[15]) + Long.parseLong(pm[16]);
+        try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) procs::iterator) {
+                String name = p.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String[] f = stat(Long.parseLong(name));
+                    if (Long.parseLong(f[3]) == postmaster) {
+                        ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the process ended meanwhile; the postmaster's reaped-children time holds it
+                }
+            }
+        }
+        return new double[] {jvm, ticks / 100.0}; // USER_HZ is 100 on Linux
+    }
+
+    /** Fields of /proc/{pid}/stat, numbered from 0, the command name (which may hold spaces) skipped over. */
+    private static String[] stat(long pid) throws java.io.IOException {
+        String s = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        String[] rest = s.substring(s.lastIndexOf(')') + 2).split(" ");
+        String[] out = new String[rest.length + 2];
+        out[0] = Long.toString(pid);
+        out[1] = "cmd";
+        System.arraycopy(rest, 0, out, 2, rest.length);
+        return out;
+    }
+
+    private static String loadAverage() throws java.io.IOException {
+        String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+        return f[0] + " " + f[1] + " " + f[2];
     }
 
     /** The plain way: per stratum, the same pool minus the same exclusions, ORDER BY random() LIMIT quota. */
     private double baseline(int year) throws Exception {
+        double[] cpu0 = cpu();
         long t = System.nanoTime();
         try (Connection c = db.getConnection()) {
             for (int i = 0; i < CLASSES.length; i++) {
@@ -117,8 +195,13 @@ class DrawDatabaseBenchmark {
                 }
             }
         }
-        return secs(t);
+        double wall = secs(t);
+        baselineCpu = cpu()[1] - cpu0[1];
+        return wall;
     }
+
+    /** PostgreSQL CPU seconds of the last {@link #baseline} run. */
+    private double baselineCpu;
 
     private String publishedTask(String planner, String head, int year) {
         String plan = given().header("Authorization", planner).contentType(ContentType.JSON)
