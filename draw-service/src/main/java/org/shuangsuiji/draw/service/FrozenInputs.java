@@ -38,6 +38,7 @@ import org.shuangsuiji.draw.algorithm.record.TeamMember;
 import org.shuangsuiji.draw.domain.Draw;
 import org.shuangsuiji.draw.domain.Plan;
 import org.shuangsuiji.draw.domain.Task;
+import org.postgresql.PGConnection;
 
 /**
  * The append-only tables of a draw (entropy, result, selections, teams, substitutions) and the frozen inputs the
@@ -165,63 +166,52 @@ public class FrozenInputs {
         for (Infeasible i : record.infeasible()) {
             infeasibleUscc.add(i.uscc());
         }
-        List<String> usccs = new ArrayList<>();
-        List<String> strata = new ArrayList<>();
-        List<Integer> ranks = new ArrayList<>();
-        List<String> scores = new ArrayList<>();
-        List<Boolean> flags = new ArrayList<>();
+        // COPY: tens of thousands of rows as one text stream, without building and parsing SQL arrays. Every value is
+        // ASCII without tabs, newlines or backslashes (USCCs, hex scores, UUIDs, stratum ids), except the department
+        // codes, which are quoted as array elements.
+        String fixed = "\t" + task.id + "\t" + plan.year + "\t" + task.periodFrom + "\t" + task.periodTo + "\t"
+                + arrayLiteral(task.participatingDepartments()) + "\t";
+        StringBuilder selections = new StringBuilder(record.selections().size() * 4096);
         for (StratumResult r : record.selections()) {
             for (Selection s : r.selections()) {
-                usccs.add(s.uscc());
-                strata.add(r.stratum());
-                ranks.add(s.rank());
-                scores.add(s.score());
-                flags.add(infeasibleUscc.contains(s.uscc()));
+                selections.append(d.id).append('\t').append(s.uscc()).append('\t').append(r.stratum()).append('\t')
+                        .append(s.rank()).append('\t').append(s.score()).append(fixed)
+                        .append(infeasibleUscc.contains(s.uscc()) ? 't' : 'f').append('\n');
             }
         }
-        // unnest of arrays: one statement and one round trip whatever the number of selections.
-        update("""
-                INSERT INTO draw_selection (draw_id, uscc, stratum, rank, score, task_id, year, period_from, period_to,
-                    departments, infeasible)
-                SELECT ?, u.uscc, u.stratum, u.rank, u.score, ?, ?, ?, ?, ?, u.infeasible
-                FROM unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::boolean[]) AS u(uscc, stratum, rank, score, infeasible)""",
-                ps -> {
-                    Connection c = ps.getConnection();
-                    ps.setObject(1, d.id);
-                    ps.setObject(2, task.id);
-                    ps.setInt(3, plan.year);
-                    ps.setDate(4, Date.valueOf(task.periodFrom));
-                    ps.setDate(5, Date.valueOf(task.periodTo));
-                    ps.setArray(6, c.createArrayOf("text", task.participatingDepartments().toArray()));
-                    ps.setArray(7, c.createArrayOf("text", usccs.toArray()));
-                    ps.setArray(8, c.createArrayOf("text", strata.toArray()));
-                    ps.setArray(9, c.createArrayOf("integer", ranks.toArray()));
-                    ps.setArray(10, c.createArrayOf("text", scores.toArray()));
-                    ps.setArray(11, c.createArrayOf("boolean", flags.toArray()));
-                    ps.executeUpdate();
-                });
-        List<String> teamUscc = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        List<String> inspectors = new ArrayList<>();
+        copy("COPY draw_selection (draw_id, uscc, stratum, rank, score, task_id, year, period_from, period_to, "
+                + "departments, infeasible) FROM STDIN", selections);
+        StringBuilder members = new StringBuilder(record.teams().size() * 128);
         for (Team t : record.teams()) {
             int p = 0;
             for (TeamMember m : t.members()) {
-                teamUscc.add(t.uscc());
-                positions.add(p++);
-                inspectors.add(m.inspectorId());
+                members.append(d.id).append('\t').append(t.uscc()).append('\t').append(p++).append('\t')
+                        .append(m.inspectorId()).append('\n');
             }
         }
-        update("""
-                INSERT INTO draw_team_member (draw_id, uscc, position, inspector_id)
-                SELECT ?, u.uscc, u.position, u.inspector::uuid
-                FROM unnest(?::text[], ?::int[], ?::text[]) AS u(uscc, position, inspector)""", ps -> {
-                    Connection c = ps.getConnection();
-                    ps.setObject(1, d.id);
-                    ps.setArray(2, c.createArrayOf("text", teamUscc.toArray()));
-                    ps.setArray(3, c.createArrayOf("integer", positions.toArray()));
-                    ps.setArray(4, c.createArrayOf("text", inspectors.toArray()));
-                    ps.executeUpdate();
-                });
+        copy("COPY draw_team_member (draw_id, uscc, position, inspector_id) FROM STDIN", members);
+    }
+
+    private void copy(String sql, CharSequence rows) {
+        try (Connection c = dataSource.getConnection()) {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new java.io.StringReader(rows.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("draw tables: " + e.getMessage(), e);
+        }
+    }
+
+    /** A text[] literal in COPY's text format: every element quoted, quotes and backslashes escaped twice over. */
+    private static String arrayLiteral(List<String> values) {
+        StringBuilder b = new StringBuilder("{");
+        for (String v : values) {
+            if (b.length() > 1) {
+                b.append(',');
+            }
+            // array syntax escapes " and \ with \; COPY's text format then doubles every \
+            b.append('"').append(v.replace("\\", "\\\\\\\\").replace("\"", "\\\\\"")
+                    .replace("\t", "\\t").replace("\n", "\\n")).append('"');
+        }
+        return b.append('}').toString();
     }
 
     /** The stored record text, exactly the canonical bytes its hash covers; null before computing. */
