@@ -330,41 +330,41 @@ public class SubjectImporter {
      * The full new state of every created or changed subject, in events of at most EVENT_BATCH subjects sorted by
      * USCC. PostgreSQL writes the JSON text exactly as {@link SubjectState} is written by the API (same fields, lists
      * sorted the same way, times as ISO-8601 UTC), straight into the outbox. A subject created by this chunk has
-     * exactly the stage's lists (already sorted and distinct), so only changed ones look theirs up.
+     * exactly the stage's lists (already sorted and distinct) and the chunk's time everywhere, so only changed ones
+     * look theirs up. {@code row_to_json} over named columns costs half of a 16-pair {@code json_build_object}.
      */
     private void announce(UUID jobId, String user, Timestamp at) {
         outbox.publishQuery(config.eventsTopic(), IMPORTED, SubjectState.SCHEMA_VERSION, """
+                WITH chunk AS MATERIALIZED (SELECT %2$s AS at) -- formatted once, not per subject
                 SELECT ?::text AS aggregate_id,
                        json_build_object('jobId', ?::text, 'subjects', json_agg(x.state ORDER BY x.uscc)) AS data
-                FROM (SELECT s.uscc, (row_number() OVER (ORDER BY s.uscc) - 1) / %1$d AS batch,
-                             json_build_object(
-                                 'uscc', s.uscc, 'name', s.name, 'kind', s.kind, 'industryCode', s.industry_code,
-                                 'divisionCode', s.division_code, 'address', s.address, 'status', s.status,
-                                 'departments', CASE WHEN ch.created
-                                     THEN to_json(string_to_array(t.departments, E'\\x1f'))
-                                     ELSE (SELECT COALESCE(json_agg(d.department_code ORDER BY d.department_code COLLATE "C"), '[]')
-                                           FROM subject_department d WHERE d.uscc = s.uscc) END,
-                                 'itemFamilies', CASE WHEN ch.created
-                                     THEN COALESCE(to_json(string_to_array(t.item_families, E'\\x1f')), '[]')
-                                     ELSE (SELECT COALESCE(json_agg(f.family ORDER BY f.family COLLATE "C"), '[]')
-                                           FROM subject_item_family f WHERE f.uscc = s.uscc) END,
-                                 'risk', CASE WHEN s.risk_class IS NOT NULL THEN json_build_object(
-                                             'riskClass', s.risk_class, 'asOf', to_char(s.risk_as_of, 'YYYY-MM-DD'),
-                                             'source', s.risk_source) END,
-                                 'tags', CASE WHEN ch.created
-                                     THEN (SELECT COALESCE(json_agg(json_build_object('code', g, 'setBy', ?::text,
-                                                                                      'setAt', %2$s) ORDER BY n), '[]')
-                                           FROM unnest(string_to_array(t.tags, E'\\x1f')) WITH ORDINALITY u (g, n))
-                                     ELSE (SELECT COALESCE(json_agg(json_build_object('code', g.code, 'setBy', g.set_by,
-                                                                                      'setAt', %3$s) ORDER BY g.code COLLATE "C"), '[]')
-                                           FROM subject_tag g WHERE g.uscc = s.uscc) END,
-                                 'createdBy', s.created_by, 'createdAt', %4$s, 'updatedBy', s.updated_by,
-                                 'updatedAt', %5$s, 'revision', s.lock_version) AS state
-                      FROM import_subject_changed ch JOIN subject s ON s.uscc = ch.uscc
-                      LEFT JOIN import_subject_stage t ON t.uscc = ch.uscc AND ch.created) x
+                FROM (SELECT s.uscc, (row_number() OVER (ORDER BY s.uscc) - 1) / %1$d AS batch, row_to_json(st) AS state
+                      FROM chunk CROSS JOIN import_subject_changed ch JOIN subject s ON s.uscc = ch.uscc
+                      LEFT JOIN import_subject_stage t ON t.uscc = ch.uscc AND ch.created
+                      CROSS JOIN LATERAL (SELECT s.uscc AS uscc, s.name AS name, s.kind AS kind,
+                          s.industry_code AS "industryCode", s.division_code AS "divisionCode", s.address AS address,
+                          s.status AS status,
+                          CASE WHEN ch.created THEN to_json(string_to_array(t.departments, E'\\x1f'))
+                               ELSE (SELECT COALESCE(json_agg(d.department_code ORDER BY d.department_code COLLATE "C"), '[]')
+                                     FROM subject_department d WHERE d.uscc = s.uscc) END AS departments,
+                          CASE WHEN ch.created THEN COALESCE(to_json(string_to_array(t.item_families, E'\\x1f')), '[]')
+                               ELSE (SELECT COALESCE(json_agg(f.family ORDER BY f.family COLLATE "C"), '[]')
+                                     FROM subject_item_family f WHERE f.uscc = s.uscc) END AS "itemFamilies",
+                          CASE WHEN s.risk_class IS NOT NULL THEN json_build_object('riskClass', s.risk_class,
+                              'asOf', to_char(s.risk_as_of, 'YYYY-MM-DD'), 'source', s.risk_source) END AS risk,
+                          CASE WHEN ch.created
+                               THEN (SELECT COALESCE(json_agg(json_build_object('code', g, 'setBy', ?::text,
+                                                                                'setAt', chunk.at) ORDER BY n), '[]')
+                                     FROM unnest(string_to_array(t.tags, E'\\x1f')) WITH ORDINALITY u (g, n))
+                               ELSE (SELECT COALESCE(json_agg(json_build_object('code', g.code, 'setBy', g.set_by,
+                                                                                'setAt', %3$s) ORDER BY g.code COLLATE "C"), '[]')
+                                     FROM subject_tag g WHERE g.uscc = s.uscc) END AS tags,
+                          s.created_by AS "createdBy", CASE WHEN ch.created THEN chunk.at ELSE %4$s END AS "createdAt",
+                          s.updated_by AS "updatedBy", CASE WHEN ch.created THEN chunk.at ELSE %5$s END AS "updatedAt",
+                          s.lock_version AS revision) st) x
                 GROUP BY x.batch ORDER BY x.batch""".formatted(EVENT_BATCH, jsonTime("?::timestamptz"),
                 jsonTime("g.set_at"), jsonTime("s.created_at"), jsonTime("s.updated_at")),
-                jobId.toString(), jobId.toString(), user, at);
+                at, jobId.toString(), jobId.toString(), user);
     }
 
     /**
