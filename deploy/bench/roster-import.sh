@@ -15,12 +15,24 @@ DB=roster_bench
 WORK=${WORK:-$(mktemp -d)}
 mkdir -p "$WORK"
 JAVA_OPTS=${JAVA_OPTS:-"-Xms64m -Xmx512m -XX:+UseSerialGC"}
+JAR=${JAR:-$(ls roster-service/target/*-runner.jar)}  # JAR=… measures another build (e.g. the previous commit's)
 PG="postgresql://postgres:postgres@localhost:15432"
 KEYCLOAK=http://localhost:8180/realms/shuangsuiji/protocol/openid-connect/token
 BASE=http://localhost:$PORT
 
 token() { curl -s -d grant_type=password -d client_id=platform-web -d username=admin -d password=admin-pass "$KEYCLOAK" | jq -r .access_token; }
 now() { date +%s.%N; }
+# CPU seconds (user + system) of the PostgreSQL server on 15432 (postmaster, its reaped children, live backends) and
+# of roster-service: unlike wall time, hardly changed by other processes competing for the two cores.
+TICK=$(getconf CLK_TCK)
+PGMASTER=$(ss -ltnp 2>/dev/null | sed -n 's/.*:15432 .*pid=\([0-9]*\).*/\1/p' | head -1)
+ticks() { awk '{print $14 + $15 + $16 + $17}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_cpu() {
+  local t; t=$(ticks "$PGMASTER")
+  for c in $(ps -o pid= --ppid "$PGMASTER"); do t=$((t + $(awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || echo 0))); done
+  echo "scale=1; $t / $TICK" | bc
+}
+jvm_cpu() { echo "scale=1; $(awk '{print $14 + $15}' "/proc/$pid/stat") / $TICK" | bc; }
 secs() { echo "$2 - $1" | bc; }
 
 pg_isready -h localhost -p 15432 >/dev/null || { echo "PostgreSQL is not on 15432: start ./deploy/local/run.sh --infra-only" >&2; exit 1; }
@@ -34,7 +46,7 @@ echo "  generated in $(secs "$t0" "$(now)") s, $(du -h "$WORK/subjects.csv" | cu
 log="$WORK/roster.log"
 QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:15432/$DB \
   KAFKA_BOOTSTRAP_SERVERS=localhost:9092 QUARKUS_OIDC_AUTH_SERVER_URL=http://localhost:8180/realms/shuangsuiji \
-  java $JAVA_OPTS -jar "$(ls roster-service/target/*-runner.jar)" >"$log" 2>&1 &
+  java $JAVA_OPTS -jar "$JAR" >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 until curl -sf "$BASE/q/health/ready" >/dev/null 2>&1; do
@@ -72,8 +84,10 @@ PL-NYNCJ|平鲁区农业农村局|COUNTY|140603|SZ-NYNCJ
 DEPARTMENTS
 
 import() {
-  local t0 location state job
+  local t0 location state job pg0 jvm0
   t0=$(now)
+  pg0=$(pg_cpu)
+  jvm0=$(jvm_cpu)
   location=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $(token)" -H 'Content-Type: text/csv; charset=UTF-8' \
     --data-binary "@$WORK/subjects.csv" "$BASE/imports/subjects?fileName=subjects.csv" | tr -d '\r' | sed -n 's/^Location: //Ip')
   [ -n "$location" ] || { echo "import not accepted, see $log" >&2; exit 1; }
@@ -86,9 +100,12 @@ import() {
     sleep 1
   done
   echo "  $1: $state in $(secs "$t0" "$(now)") s wall (upload included); job: $(echo "$job" | jq -c '{rowsRead,rowsCreated,rowsChanged,rowsUnchanged,rowsRejected,startedAt,finishedAt}')"
+  echo "  phases: $(grep -o 'done in [^"]*' "$log" | tail -1)"
+  echo "  CPU: PostgreSQL $(secs "$pg0" "$(pg_cpu)") s, roster-service $(secs "$jvm0" "$(jvm_cpu)") s (upload and relay included)"
+  echo "  load: $(uptime | sed 's/.*load/load/')"
 }
 
-echo "import of $N subjects"
+echo "import of $N subjects ($(uptime | sed 's/.*load/load/'))"
 import "first import"
 echo "re-import of the same file (must change nothing)"
 import "re-import"
@@ -115,6 +132,7 @@ echo "plain COPY of the same subject rows into the same table"
 psql -q "$PG/$DB" -c "\\copy (SELECT uscc, name, kind, industry_code, division_code, address, status, risk_class, risk_as_of, risk_source, created_by, created_at, updated_by, updated_at, lock_version FROM subject) TO '$WORK/subject-rows.tsv'"
 psql -q "$PG/$DB" -c "TRUNCATE subject CASCADE"
 t0=$(now)
+pg0=$(pg_cpu)
 psql -q "$PG/$DB" -c "\\copy subject (uscc, name, kind, industry_code, division_code, address, status, risk_class, risk_as_of, risk_source, created_by, created_at, updated_by, updated_at, lock_version) FROM '$WORK/subject-rows.tsv'"
-echo "  COPY of $(wc -l < "$WORK/subject-rows.tsv") rows in $(secs "$t0" "$(now)") s"
+echo "  COPY of $(wc -l < "$WORK/subject-rows.tsv") rows in $(secs "$t0" "$(now)") s, PostgreSQL CPU $(secs "$pg0" "$(pg_cpu)") s ($(uptime | sed 's/.*load/load/'))"
 echo "files kept in $WORK"
