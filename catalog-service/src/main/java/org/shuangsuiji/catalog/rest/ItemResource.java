@@ -14,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.shuangsuiji.catalog.domain.LifecycleStatus;
@@ -145,7 +144,7 @@ public class ItemResource {
             Roles.DEPARTMENT_HEAD, Roles.WITNESS, Roles.AUDITOR})
     @Operation(summary = "Every version of an item, oldest first")
     public Page<ItemView> versions(@PathParam("code") String code) {
-        return whole(items.versions(code).stream().map(ItemView::of).toList());
+        return Page.whole(items.versions(code).stream().map(ItemView::of).toList());
     }
 
     @GET
@@ -163,7 +162,7 @@ public class ItemResource {
             Roles.DEPARTMENT_HEAD, Roles.WITNESS, Roles.AUDITOR})
     @Operation(summary = "Every recorded step of every version: who, when, from which status to which, and why")
     public Page<TransitionView> history(@PathParam("code") String code) {
-        return whole(items.history(code).stream().map(TransitionView::of).toList());
+        return Page.whole(items.history(code).stream().map(TransitionView::of).toList());
     }
 
     @GET
@@ -173,10 +172,5 @@ public class ItemResource {
     public Page<ItemView> list(@QueryParam("department") String department, @QueryParam("status") LifecycleStatus status,
             @Valid @BeanParam PageRequest page) {
         return items.list(department, status, page).map(ItemView::of);
-    }
-
-    /** A short, naturally bounded list (one item's versions or steps) in the usual envelope. */
-    static <T> Page<T> whole(List<T> list) {
-        return new Page<>(list, 0, list.size(), list.size());
     }
 }

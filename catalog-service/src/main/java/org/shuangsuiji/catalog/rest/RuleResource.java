@@ -109,7 +109,7 @@ public class RuleResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.DEPARTMENT_ADMIN, Roles.PLANNER, Roles.REVIEWER, Roles.INSPECTOR,
             Roles.DEPARTMENT_HEAD, Roles.WITNESS, Roles.AUDITOR})
     public Page<TransitionView> departmentHistory(@PathParam("department") String department) {
-        return ItemResource.whole(rules.history(department).stream().map(TransitionView::of).toList());
+        return Page.whole(rules.history(department).stream().map(TransitionView::of).toList());
     }
 
     @GET

@@ -101,7 +101,7 @@ public class ScenarioResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.DEPARTMENT_ADMIN, Roles.PLANNER, Roles.REVIEWER, Roles.INSPECTOR,
             Roles.DEPARTMENT_HEAD, Roles.WITNESS, Roles.AUDITOR})
     public Page<ScenarioView> versions(@PathParam("code") String code) {
-        return ItemResource.whole(scenarios.versions(code).stream().map(ScenarioView::of).toList());
+        return Page.whole(scenarios.versions(code).stream().map(ScenarioView::of).toList());
     }
 
     @GET
@@ -110,7 +110,7 @@ public class ScenarioResource {
             Roles.DEPARTMENT_HEAD, Roles.WITNESS, Roles.AUDITOR})
     @Operation(summary = "Every recorded step of every version")
     public Page<TransitionView> history(@PathParam("code") String code) {
-        return ItemResource.whole(scenarios.history(code).stream().map(TransitionView::of).toList());
+        return Page.whole(scenarios.history(code).stream().map(TransitionView::of).toList());
     }
 
     @GET

@@ -82,7 +82,8 @@ public final class DrawDemoData implements DemoData {
         int seq = task.get("seq").asInt();
         String value = "8293" + (10 + seq);
         String salt = SALT + seq + "-" + taskId.substring(0, 8);
-        JsonNode draws = read(expect(context.http().get(url(context, "/tasks/" + taskId + "/draws"), planner), 200, "GET draws"));
+        JsonNode draws = read(expect(context.http().get(url(context, "/tasks/" + taskId + "/draws"), planner), 200, "GET draws"))
+                .get("items");
         String drawId;
         if (draws.isEmpty()) {
             ObjectNode body = JSON.createObjectNode();

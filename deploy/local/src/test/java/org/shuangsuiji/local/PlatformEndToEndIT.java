@@ -151,7 +151,7 @@ class PlatformEndToEndIT {
         for (Map<String, Object> task : tasks) {
             List<Map<String, Object>> draws = given().accept(ContentType.JSON)
                     .when().get(draw + "/public/tasks/" + task.get("id") + "/draws")
-                    .then().statusCode(200).extract().jsonPath().getList("");
+                    .then().statusCode(200).extract().jsonPath().getList("items");
             assertEquals(1, draws.size(), () -> "draws of task " + task.get("name"));
             assertEquals("COMPUTED", draws.get(0).get("status"));
             Response record = given().when().get(draw + "/public/draws/" + draws.get(0).get("id") + "/record");
@@ -180,10 +180,10 @@ class PlatformEndToEndIT {
                 .extract().jsonPath().getString("items[0].plan.tasks[0].id");
         JsonPath drawView = given().when().get(draw + "/public/tasks/" + taskId + "/draws").then().statusCode(200)
                 .extract().jsonPath();
-        String drawId = drawView.getString("[0].id");
+        String drawId = drawView.getString("items[0].id");
         Path dir = Files.createDirectories(runDir.resolve("verify-" + drawId));
         Path pools = Files.createDirectories(dir.resolve("pools"));
-        for (String stratum : drawView.<String>getList("[0].strata.stratum")) {
+        for (String stratum : drawView.<String>getList("items[0].strata.stratum")) {
             Files.writeString(pools.resolve(stratum + ".ndjson"), given().auth().oauth2(witness)
                     .when().get(draw + "/draws/" + drawId + "/pools/" + stratum).then().statusCode(200).extract().asString());
         }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -122,8 +121,8 @@ public class PlanResource {
     @Path("/{id}/revisions")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.DEPARTMENT_ADMIN, Roles.PLANNER, Roles.REVIEWER, Roles.INSPECTOR,
             Roles.DEPARTMENT_HEAD, Roles.WITNESS, Roles.AUDITOR})
-    public List<PlanService.Revision> revisions(@PathParam("id") UUID id) {
-        return plans.revisions(id);
+    public Page<PlanService.Revision> revisions(@PathParam("id") UUID id) {
+        return Page.whole(plans.revisions(id));
     }
 
     @GET
@@ -131,8 +130,8 @@ public class PlanResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.DEPARTMENT_ADMIN, Roles.PLANNER, Roles.REVIEWER, Roles.INSPECTOR,
             Roles.DEPARTMENT_HEAD, Roles.WITNESS, Roles.AUDITOR})
     @Operation(summary = "The change log: every step with who, when and why")
-    public List<PlanService.Change> changes(@PathParam("id") UUID id) {
-        return plans.changes(id);
+    public Page<PlanService.Change> changes(@PathParam("id") UUID id) {
+        return Page.whole(plans.changes(id));
     }
 
     private static PlanStatus parse(String field, String value) {

@@ -10,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,9 +54,9 @@ public class PublicResource {
     @GET
     @Path("/plans/{id}")
     @Operation(summary = "Every published revision of a plan, the first publication and each adjustment with its reason")
-    public List<PlanService.Revision> plan(@PathParam("id") UUID id) {
+    public Page<PlanService.Revision> plan(@PathParam("id") UUID id) {
         plans.latestPublished(id);
-        return plans.revisions(id);
+        return Page.whole(plans.revisions(id));
     }
 
     @GET
@@ -102,7 +101,7 @@ public class PublicResource {
     @GET
     @Path("/tasks/{id}/draws")
     @Operation(summary = "The draws of a task, by batch")
-    public List<DrawView> taskDraws(@PathParam("id") UUID id) {
-        return draws.ofTask(id);
+    public Page<DrawView> taskDraws(@PathParam("id") UUID id) {
+        return Page.whole(draws.ofTask(id));
     }
 }

@@ -9,10 +9,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.shuangsuiji.commons.paging.Page;
 import org.shuangsuiji.commons.security.CurrentUser;
 import org.shuangsuiji.commons.security.Roles;
 import org.shuangsuiji.draw.service.DrawService;
@@ -57,7 +57,7 @@ public class TaskResource {
     @Path("/{id}/draws")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.DEPARTMENT_ADMIN, Roles.PLANNER, Roles.REVIEWER, Roles.INSPECTOR,
             Roles.DEPARTMENT_HEAD, Roles.WITNESS, Roles.AUDITOR})
-    public List<DrawView> draws(@PathParam("id") UUID id) {
-        return draws.ofTask(id);
+    public Page<DrawView> draws(@PathParam("id") UUID id) {
+        return Page.whole(draws.ofTask(id));
     }
 }

@@ -440,7 +440,8 @@ class DrawFlowTest {
         given().header("Authorization", DrawFixtures.witness()).when().get("/draws/" + draw).then().statusCode(200)
                 .body("entropySources", hasSize(2));
         given().when().get("/draws/" + draw).then().statusCode(401);
-        given().when().get("/public/tasks/" + task + "/draws").then().statusCode(200).body("$", hasSize(1));
+        given().when().get("/public/tasks/" + task + "/draws").then().statusCode(200).body("items", hasSize(1))
+                .body("total", equalTo(1));
         given().header("Authorization", DrawFixtures.witness()).when().get("/draws/" + draw + "/pools/E")
                 .then().statusCode(400).body("errors[0].field", equalTo("stratum"));
     }

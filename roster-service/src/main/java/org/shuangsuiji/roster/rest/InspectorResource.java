@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -119,8 +118,8 @@ public class InspectorResource {
     @Path("/{id}/conflicts")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.DEPARTMENT_ADMIN, Roles.PLANNER, Roles.WITNESS, Roles.AUDITOR})
     @Operation(summary = "The inspector's conflicts, withdrawn ones included (confidential)")
-    public List<ConflictState> conflicts(@PathParam("id") String id) {
-        return inspectors.conflicts(uuid(id), departments.readableDepartments(user));
+    public Page<ConflictState> conflicts(@PathParam("id") String id) {
+        return Page.whole(inspectors.conflicts(uuid(id), departments.readableDepartments(user)));
     }
 
     static UUID uuid(String id) {

@@ -80,8 +80,8 @@ public class SubjectResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.DEPARTMENT_ADMIN, Roles.PLANNER, Roles.REVIEWER, Roles.INSPECTOR,
             Roles.DEPARTMENT_HEAD, Roles.WITNESS, Roles.AUDITOR})
     @Operation(summary = "Every credit-risk class the subject had, oldest first (confidential)")
-    public java.util.List<org.shuangsuiji.roster.service.RiskHistoryEntry> riskHistory(@PathParam("uscc") String uscc) {
-        return subjects.riskHistory(uscc, departments.readableDepartments(user));
+    public Page<org.shuangsuiji.roster.service.RiskHistoryEntry> riskHistory(@PathParam("uscc") String uscc) {
+        return Page.whole(subjects.riskHistory(uscc, departments.readableDepartments(user)));
     }
 
     /** Unknown enum values are a 400 naming the parameter (JAX-RS alone would answer 404). */

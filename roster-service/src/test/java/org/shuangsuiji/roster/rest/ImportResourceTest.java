@@ -152,7 +152,7 @@ class ImportResourceTest {
         assertThat(thirdEvents.get(0).get("data").get("subjects")).hasSize(1);
         assertThat(thirdEvents.get(0).get("data").get("subjects").get(0).get("revision").asInt()).isEqualTo(1);
         given().header("Authorization", Fixtures.admin()).when().get("/subjects/" + b + "/risk-history")
-                .then().statusCode(200).body("riskClass", contains("D"));
+                .then().statusCode(200).body("items.riskClass", contains("D"));
     }
 
     @Test

@@ -193,8 +193,8 @@ class InspectorChangesTest {
         given().header("Authorization", admin).contentType(ContentType.JSON).body("{\"accept\":false,\"reason\":\"y\"}")
                 .when().post("/recusal-requests/" + requestId + "/decision").then().statusCode(409);
         given().header("Authorization", Fixtures.as(Roles.WITNESS, null)).when().get("/inspectors/" + id + "/conflicts")
-                .then().statusCode(200).body("[0].kind", equalTo("RECUSAL_REQUEST")).body("[0].validFrom", equalTo("2026-05-10"))
-                .body("[0].recusalRequestId", equalTo(requestId));
+                .then().statusCode(200).body("items[0].kind", equalTo("RECUSAL_REQUEST")).body("items[0].validFrom", equalTo("2026-05-10"))
+                .body("items[0].recusalRequestId", equalTo(requestId));
         given().header("Authorization", Fixtures.as(Roles.PLANNER, f.county))
                 .when().get("/snapshots/inspectors/summary?asOf=2026-06-01&department=" + f.county)
                 .then().statusCode(200).body("conflictsSha256", equalTo(pairs(uscc)));

@@ -138,7 +138,7 @@ class InspectorResourceTest {
                 .when().post("/inspectors/" + id + "/conflicts")
                 .then().statusCode(400).body("errors.field", contains("uscc"));
         given().header("Authorization", Fixtures.as(Roles.WITNESS, null)).when().get("/inspectors/" + id + "/conflicts")
-                .then().statusCode(200).body("$", hasSize(1)).body("[0].reason", equalTo("配偶任该公司监事"));
+                .then().statusCode(200).body("items", hasSize(1)).body("total", equalTo(1)).body("items[0].reason", equalTo("配偶任该公司监事"));
         given().header("Authorization", Fixtures.as(Roles.INSPECTOR, f.county)).when().get("/inspectors/" + id + "/conflicts")
                 .then().statusCode(403);
     }

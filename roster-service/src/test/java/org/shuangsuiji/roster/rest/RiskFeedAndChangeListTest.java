@@ -88,9 +88,9 @@ class RiskFeedAndChangeListTest {
         assertThat(result.getList("issues.uscc", String.class)).containsExactlyInAnyOrder(unknown, d);
 
         given().header("Authorization", Fixtures.as(Roles.PLANNER, f.county)).when().get("/subjects/" + a + "/risk-history")
-                .then().statusCode(200).body("riskClass", contains("A", "C"))
-                .body("source", contains("2024 分类", "山西省市场监管局 2025年度分类"))
-                .body("[1].feedId", equalTo(result.getString("feedId")));
+                .then().statusCode(200).body("items.riskClass", contains("A", "C"))
+                .body("items.source", contains("2024 分类", "山西省市场监管局 2025年度分类"))
+                .body("items[1].feedId", equalTo(result.getString("feedId")));
         given().header("Authorization", Fixtures.admin()).when().get("/subjects/" + d)
                 .then().body("risk.riskClass", equalTo("C")).body("risk.asOf", equalTo("2025-12-31"));
         assertThat(events(a, "roster.subject.risk-class-changed")).isEqualTo(1);
