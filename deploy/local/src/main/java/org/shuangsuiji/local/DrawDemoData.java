@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,7 +20,8 @@ import java.util.List;
  * head-yc-fgj and witness-yc-jjz.
  *
  * <p>The seeds' period (2022年3月至11月) has ended, and a task whose period has ended is never drawn, so the plan takes
- * the same months of the current year (of the next one after November). Ratios per risk class rise around the plan's
+ * the same months of the current year (of the next one from mid-November, when the five working days of an
+ * inspection starting today would run past the rules' window). Ratios per risk class rise around the plan's
  * 40% / 30% (一般风险 = the plan's ratio). Witness and lottery values are demo values. Needs roster's and catalog's demo
  * data; idempotent: a second run finds the plan and its draws and changes nothing.
  */
@@ -43,7 +43,10 @@ public final class DrawDemoData implements DemoData {
         String head = context.tokens().forDemoUser("head-yc-fgj");
         String witness = context.tokens().forDemoUser("witness-yc-jjz");
         LocalDate today = LocalDate.now();
-        int year = MonthDay.from(today).isAfter(MonthDay.of(11, 30)) ? today.getYear() + 1 : today.getYear();
+        // The draw starts today at the earliest and its five working days must end inside the rules' window (to 11-30):
+        // a fortnight before the end of November the demo moves to next year's period instead.
+        LocalDate latestStart = LocalDate.of(today.getYear(), 11, 30).minusDays(14);
+        int year = today.isAfter(latestStart) ? today.getYear() + 1 : today.getYear();
         String title = "阳城县发展和改革局" + year + "年度“双随机一公开”抽查工作计划";
 
         awaitPool(context, planner);
