@@ -109,7 +109,7 @@ public class DrawResource {
     @Operation(summary = "The confidential strata map (public stratum id → risk class, ratio, minimum) as canonical JSON; "
             + "its SHA-256 is the announcement's strataMapSha256")
     public Response strataMap(@PathParam("id") UUID id) {
-        return Response.ok(draws.find(id).strataMap, MediaType.APPLICATION_JSON + ";charset=UTF-8").build();
+        return Response.ok(draws.strataMap(id, user), MediaType.APPLICATION_JSON + ";charset=UTF-8").build();
     }
 
     @GET

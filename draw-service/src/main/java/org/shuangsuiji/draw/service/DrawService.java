@@ -555,6 +555,23 @@ public class DrawService {
         return out;
     }
 
+    /**
+     * The confidential strata map: which public stratum is which risk class. Witnesses, auditors and platform admins
+     * read every draw's; a planner only a draw of a task their department takes part in, never another department's.
+     */
+    @Transactional
+    public String strataMap(UUID drawId, CurrentUser user) {
+        Draw d = find(drawId);
+        if (!user.hasRole(Roles.WITNESS) && !user.hasRole(Roles.AUDITOR) && !user.hasRole(Roles.PLATFORM_ADMIN)) {
+            Task task = Task.findById(d.taskId);
+            if (user.department() == null || !task.participatingDepartments().contains(user.department())) {
+                throw ProblemException.forbidden("the strata map of draw " + drawId + " is confidential to the departments"
+                        + " taking part in its task (" + String.join(", ", task.participatingDepartments()) + ")");
+            }
+        }
+        return d.strataMap;
+    }
+
     @Transactional
     public Draw find(UUID drawId) {
         Draw d = Draw.findById(drawId);

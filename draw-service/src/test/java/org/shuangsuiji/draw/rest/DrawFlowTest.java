@@ -199,6 +199,14 @@ class DrawFlowTest {
         String strataMap = given().header("Authorization", DrawFixtures.witness()).when()
                 .get("/draws/" + draw + "/strata-map").then().statusCode(200).extract().asString();
         given().when().get("/draws/" + draw + "/strata-map").then().statusCode(401);
+        // confidential to the task's departments: its lead and cooperating planners read it, another department's not
+        for (String department : List.of(f.lead, f.coop)) {
+            given().header("Authorization", DrawFixtures.planner(department)).when().get("/draws/" + draw + "/strata-map")
+                    .then().statusCode(200).body(equalTo(strataMap));
+        }
+        given().header("Authorization", DrawFixtures.planner("YC-SWJ-" + UUID.randomUUID().toString().substring(0, 8)))
+                .when().get("/draws/" + draw + "/strata-map").then().statusCode(403)
+                .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
         assertThat(announcement.asString()).doesNotContain("\"riskClass\"").doesNotContain("UNCLASSIFIED");
         assertThat(record.asString()).doesNotContain("\"riskClass\"").doesNotContain("UNCLASSIFIED");
         String classAId = null;
