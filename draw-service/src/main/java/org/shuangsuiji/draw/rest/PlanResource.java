@@ -22,6 +22,7 @@ import org.shuangsuiji.commons.problem.ProblemException;
 import org.shuangsuiji.commons.security.CurrentUser;
 import org.shuangsuiji.commons.security.Roles;
 import org.shuangsuiji.draw.domain.PlanStatus;
+import org.shuangsuiji.draw.service.DepartmentScope;
 import org.shuangsuiji.draw.service.PlanService;
 import org.shuangsuiji.draw.service.PlanView;
 import org.shuangsuiji.draw.service.TaskView;
@@ -33,10 +34,12 @@ public class PlanResource {
 
 
     private final PlanService plans;
+    private final DepartmentScope scope;
     private final CurrentUser user;
 
-    public PlanResource(PlanService plans, CurrentUser user) {
+    public PlanResource(PlanService plans, DepartmentScope scope, CurrentUser user) {
         this.plans = plans;
+        this.scope = scope;
         this.user = user;
     }
 
@@ -54,7 +57,7 @@ public class PlanResource {
     @Operation(summary = "Plans, newest year first; filters department, year, status")
     public Page<PlanView> list(@Valid @BeanParam PageRequest page, @QueryParam("department") String department,
             @QueryParam("year") Integer year, @QueryParam("status") String status) {
-        return plans.list(page, department, year, parse("status", status));
+        return plans.list(page, department, year, parse("status", status), scope.readable(user));
     }
 
     @GET
@@ -62,7 +65,7 @@ public class PlanResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.DEPARTMENT_ADMIN, Roles.PLANNER, Roles.REVIEWER, Roles.INSPECTOR,
             Roles.DEPARTMENT_HEAD, Roles.WITNESS, Roles.AUDITOR})
     public PlanView get(@PathParam("id") UUID id) {
-        return plans.get(id);
+        return plans.get(id, scope.readable(user));
     }
 
     @POST
@@ -122,6 +125,7 @@ public class PlanResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.DEPARTMENT_ADMIN, Roles.PLANNER, Roles.REVIEWER, Roles.INSPECTOR,
             Roles.DEPARTMENT_HEAD, Roles.WITNESS, Roles.AUDITOR})
     public Page<PlanService.Revision> revisions(@PathParam("id") UUID id) {
+        plans.requireReadable(id, scope.readable(user));
         return Page.whole(plans.revisions(id));
     }
 
@@ -131,6 +135,7 @@ public class PlanResource {
             Roles.DEPARTMENT_HEAD, Roles.WITNESS, Roles.AUDITOR})
     @Operation(summary = "The change log: every step with who, when and why")
     public Page<PlanService.Change> changes(@PathParam("id") UUID id) {
+        plans.requireReadable(id, scope.readable(user));
         return Page.whole(plans.changes(id));
     }
 

@@ -89,15 +89,46 @@ public class PlanService {
         return view(p);
     }
 
+    /** {@code scope}: see {@link DepartmentScope#readable}; a plan outside it is a 403 before it is published or not. */
     @Transactional
-    public PlanView get(UUID id) {
-        return view(find(id));
+    public PlanView get(UUID id, Set<String> scope) {
+        Plan p = find(id);
+        requireReadable(p, scope);
+        return view(p);
     }
 
     @Transactional
-    public Page<PlanView> list(PageRequest page, String department, Integer year, PlanStatus status) {
+    public void requireReadable(UUID planId, Set<String> scope) {
+        requireReadable(find(planId), scope);
+    }
+
+    /**
+     * A plan is read by its own department, by the departments taking part in it and by every level above those;
+     * what is published is public anyway (/public).
+     */
+    private static void requireReadable(Plan p, Set<String> scope) {
+        if (scope != null && !scope.contains(p.department) && p.participatingDepartments.stream().noneMatch(scope::contains)) {
+            throw ProblemException.forbidden("plan " + p.id + " of " + p.department + " is read by its departments and"
+                    + " the levels above them; published plans are under /public/plans");
+        }
+    }
+
+    @Transactional
+    public Page<PlanView> list(PageRequest page, String department, Integer year, PlanStatus status, Set<String> scope) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        if (scope != null) {
+            @SuppressWarnings("unchecked")
+            List<UUID> readable = Panache.getEntityManager().createNativeQuery("""
+                    SELECT id FROM plan WHERE department = ANY (CAST(?1 AS text[]))
+                       OR participating_departments && CAST(?1 AS text[])""", UUID.class)
+                    .setParameter(1, scope.toArray(String[]::new)).getResultList();
+            if (readable.isEmpty()) {
+                return new Page<>(List.of(), page.page(), page.size(), 0);
+            }
+            where.add("id IN :readable");
+            params.and("readable", readable);
+        }
         if (department != null && !department.isBlank()) {
             where.add("department = :department");
             params.and("department", department);

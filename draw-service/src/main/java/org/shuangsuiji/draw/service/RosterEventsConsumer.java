@@ -64,12 +64,27 @@ public class RosterEventsConsumer {
             subjects(d.path("subjects"));
         } else if (type.startsWith("roster.subject.")) {
             subjects(java.util.List.of(d));
+        } else if (type.startsWith("roster.department.")) {
+            department(d);
         } else if (type.startsWith("roster.inspector.")) {
             inspector(d);
         } else if (type.equals("roster.conflict.declared")) {
             conflictDeclared(d);
         } else if (type.equals("roster.conflict.withdrawn")) {
             conflictWithdrawn(d, event);
+        }
+    }
+
+    private void department(JsonNode d) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO roster_department (code, parent_code, level, division_code) VALUES (?, ?, ?, ?)
+                ON CONFLICT (code) DO UPDATE SET parent_code = EXCLUDED.parent_code, level = EXCLUDED.level,
+                    division_code = EXCLUDED.division_code""")) {
+            ps.setString(1, Json.text(d, "code"));
+            ps.setString(2, Json.text(d, "parentCode"));
+            ps.setString(3, Json.text(d, "level"));
+            ps.setString(4, Json.text(d, "divisionCode"));
+            ps.executeUpdate();
         }
     }
 

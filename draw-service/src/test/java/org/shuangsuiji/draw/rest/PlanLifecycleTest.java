@@ -57,6 +57,48 @@ class PlanLifecycleTest {
     }
 
     @Test
+    void aPlanIsReadByItsDepartmentsAndTheLevelsAboveThemButNotBySiblings() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String city = "JC-FGW-" + suffix;
+        String sibling = "YC-SWJ-" + suffix;
+        department(city, "CITY", "140500", null);
+        department(f.lead, "COUNTY", "140522", city);
+        department(sibling, "COUNTY", "140522", city);
+        f.awaitCount(3, "SELECT count(*) FROM roster_department WHERE code IN (?, ?, ?)", city, f.lead, sibling);
+        String plan = f.createPlan(); // a draft of the county: not public yet
+
+        for (String reader : List.of(DrawFixtures.planner(f.lead), DrawFixtures.planner(city), DrawFixtures.auditor())) {
+            given().header("Authorization", reader).when().get("/plans/" + plan).then().statusCode(200)
+                    .body("department", equalTo(f.lead));
+            given().header("Authorization", reader).when().get("/plans/" + plan + "/changes").then().statusCode(200)
+                    .body("items.action", contains("CREATED"));
+        }
+        given().header("Authorization", DrawFixtures.planner(city)).when().get("/plans?department=" + f.lead)
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(plan));
+
+        given().header("Authorization", DrawFixtures.planner(sibling)).when().get("/plans/" + plan).then().statusCode(403)
+                .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+        given().header("Authorization", DrawFixtures.planner(sibling)).when().get("/plans/" + plan + "/revisions")
+                .then().statusCode(403);
+        given().header("Authorization", DrawFixtures.planner(sibling)).when().get("/plans?department=" + f.lead)
+                .then().statusCode(200).body("total", equalTo(0)).body("items", hasSize(0));
+        // the upper level reads, it does not edit
+        given().header("Authorization", DrawFixtures.planner(city)).contentType(ContentType.JSON)
+                .body(f.taskJson(items(), null)).when().post("/plans/" + plan + "/tasks")
+                .then().statusCode(403);
+    }
+
+    private void department(String code, String level, String division, String parent) {
+        java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("code", code);
+        d.put("name", code);
+        d.put("level", level);
+        d.put("divisionCode", division);
+        d.put("parentCode", parent);
+        f.send("roster.events", code, f.event("/roster-service", "roster.department.registered", code, d));
+    }
+
+    @Test
     void planGoesFromDraftThroughFilingToPublicationAndAdjustmentsKeepEveryRevision() throws Exception {
         String plan = f.createPlan();
         String task = f.addTask(plan, f.taskJson(items(), ratios("0.3", "0.4", "0.5", "0.6")))
