@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.shuangsuiji.commons.paging.Page;
 import org.shuangsuiji.commons.security.CurrentUser;
 import org.shuangsuiji.commons.security.Roles;
+import org.shuangsuiji.draw.service.DepartmentScope;
 import org.shuangsuiji.draw.service.DrawService;
 import org.shuangsuiji.draw.service.DrawView;
 import org.shuangsuiji.draw.service.PlanService;
@@ -26,11 +27,13 @@ public class TaskResource {
 
     private final PlanService plans;
     private final DrawService draws;
+    private final DepartmentScope scope;
     private final CurrentUser user;
 
-    public TaskResource(PlanService plans, DrawService draws, CurrentUser user) {
+    public TaskResource(PlanService plans, DrawService draws, DepartmentScope scope, CurrentUser user) {
         this.plans = plans;
         this.draws = draws;
+        this.scope = scope;
         this.user = user;
     }
 
@@ -39,7 +42,9 @@ public class TaskResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.DEPARTMENT_ADMIN, Roles.PLANNER, Roles.REVIEWER, Roles.INSPECTOR,
             Roles.DEPARTMENT_HEAD, Roles.WITNESS, Roles.AUDITOR})
     public TaskView get(@PathParam("id") UUID id) {
-        return plans.task(id);
+        TaskView task = plans.task(id);
+        plans.requireReadable(task.planId(), scope.readable(user));
+        return task;
     }
 
     @POST

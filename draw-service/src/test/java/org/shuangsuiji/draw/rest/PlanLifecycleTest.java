@@ -66,12 +66,16 @@ class PlanLifecycleTest {
         department(sibling, "COUNTY", "140522", city);
         f.awaitCount(3, "SELECT count(*) FROM roster_department WHERE code IN (?, ?, ?)", city, f.lead, sibling);
         String plan = f.createPlan(); // a draft of the county: not public yet
+        String task = f.addTask(plan, f.taskJson(items(), ratios("0.3", "0.4", "0.5", "0.6"))).statusCode(201)
+                .extract().path("id");
 
         for (String reader : List.of(DrawFixtures.planner(f.lead), DrawFixtures.planner(city), DrawFixtures.auditor())) {
             given().header("Authorization", reader).when().get("/plans/" + plan).then().statusCode(200)
                     .body("department", equalTo(f.lead));
             given().header("Authorization", reader).when().get("/plans/" + plan + "/changes").then().statusCode(200)
-                    .body("items.action", contains("CREATED"));
+                    .body("items.action", contains("CREATED", "TASK_ADDED"));
+            given().header("Authorization", reader).when().get("/tasks/" + task).then().statusCode(200)
+                    .body("planId", equalTo(plan));
         }
         given().header("Authorization", DrawFixtures.planner(city)).when().get("/plans?department=" + f.lead)
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(plan));
@@ -80,11 +84,12 @@ class PlanLifecycleTest {
                 .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
         given().header("Authorization", DrawFixtures.planner(sibling)).when().get("/plans/" + plan + "/revisions")
                 .then().statusCode(403);
+        given().header("Authorization", DrawFixtures.planner(sibling)).when().get("/tasks/" + task).then().statusCode(403);
         given().header("Authorization", DrawFixtures.planner(sibling)).when().get("/plans?department=" + f.lead)
                 .then().statusCode(200).body("total", equalTo(0)).body("items", hasSize(0));
         // the upper level reads, it does not edit
         given().header("Authorization", DrawFixtures.planner(city)).contentType(ContentType.JSON)
-                .body(f.taskJson(items(), null)).when().post("/plans/" + plan + "/tasks")
+                .body(f.taskJson(items(), ratios("0.3", "0.4", "0.5", "0.6"))).when().post("/plans/" + plan + "/tasks")
                 .then().statusCode(403);
     }
 
