@@ -242,7 +242,11 @@ class DrawFlowTest {
         assertThat(valid.valid()).as(valid.discrepancy()).isTrue();
         // one changed selection and the verifier names the discrepancy
         JsonNode first = json.get("selections").get(0).get("selections").get(0);
-        String tampered = record.asString().replace(first.get("uscc").asText(), unclassified.get(1));
+        // a subject of the scope that the draw did not select (a selected one would leave the record unchanged)
+        String other = java.util.stream.Stream.of(unclassified, classA).flatMap(List::stream)
+                .filter(u -> !record.asString().contains(u)).findFirst().orElseThrow();
+        String tampered = record.asString().replace(first.get("uscc").asText(), other);
+        assertThat(tampered).isNotEqualTo(record.asString());
         assertThat(Verifier.verify(new Verifier.Input(tampered, pools, inspectors, conflicts, null, mapFile)).valid()).isFalse();
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> events.getRecords().stream()
