@@ -27,6 +27,13 @@ public interface RosterConfig {
         @WithDefault("10000")
         int chunkSize();
 
+        /**
+         * Subject chunks stored at the same time, each in its own transaction on its own connection (the reader
+         * thread decides duplicates in file order before a chunk is handed to one): one PostgreSQL backend per worker.
+         */
+        @WithDefault("2")
+        int storeWorkers();
+
         /** A queued or running job without heartbeat for this long is failed (its replica stopped). */
         @WithDefault("5m")
         Duration staleAfter();

@@ -25,6 +25,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 import org.shuangsuiji.commons.paging.Page;
 import org.shuangsuiji.commons.paging.PageRequest;
@@ -39,9 +42,12 @@ import org.shuangsuiji.roster.importing.TabularFile;
 
 /**
  * Bulk import jobs. The replica that receives a file keeps it in a temporary file, records the job (state in the
- * database, so every replica answers for it) and runs it on its own single import thread, one chunk of rows per
- * transaction: each chunk's rows, history and events commit together, progress is visible as it goes, and a re-run
- * of the same file changes nothing. If that replica stops, its heartbeat stops, and any replica marks the job FAILED
+ * database, so every replica answers for it) and runs one job at a time, one chunk of rows per transaction: a reader
+ * thread parses, validates and (subjects) removes duplicates in file order, and {@code roster.imports.store-workers}
+ * store workers store chunks in parallel, each in its own transaction. Each chunk's rows, history, events, errors and
+ * counters commit together, progress is visible as it goes, and a re-run of the same file changes nothing. A chunk
+ * that fails fails the job; chunks already stored by then stay (possibly a later one stored in parallel: sending
+ * the file again completes it). If that replica stops, its heartbeat stops, and any replica marks the job FAILED
  * after {@code roster.imports.stale-after}: the file is simply sent again (imports are idempotent).
  */
 @ApplicationScoped
@@ -58,11 +64,15 @@ public class ImportJobService {
 
     public record ErrorEntry(long row, String field, String reason) {}
 
+    /** Rows per subject chunk and store workers of a subject import. */
+    public record Tuning(int chunkSize, int storeWorkers) {}
+
     private final AgroalDataSource dataSource;
     private final SubjectImporter subjects;
     private final InspectorImporter inspectors;
     private final RosterConfig config;
     private final String instance = UUID.randomUUID().toString();
+    private volatile Tuning tuning;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "roster-import");
         t.setDaemon(true);
@@ -80,6 +90,21 @@ public class ImportJobService {
         this.subjects = subjects;
         this.inspectors = inspectors;
         this.config = config;
+        this.tuning = new Tuning(config.imports().chunkSize(), config.imports().storeWorkers());
+    }
+
+    /**
+     * Sets the chunk size and store workers of the jobs that start from now on (the configuration's until then) and
+     * answers the previous ones: tests compare one worker with several on files of many small chunks.
+     */
+    public Tuning tuning() {
+        return tuning;
+    }
+
+    public Tuning tune(Tuning next) {
+        Tuning previous = tuning;
+        tuning = next;
+        return previous;
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -133,6 +158,7 @@ public class ImportJobService {
     }
 
     private void run(UUID id, Kind kind, TabularFile.Format format, Path file, String contentType, String user) {
+        Tuning tuning = this.tuning;
         try {
             update("UPDATE import_job SET state = 'RUNNING', started_at = now(), heartbeat_at = now() WHERE id = ?"
                     + " AND state = 'QUEUED'", id);
@@ -145,39 +171,57 @@ public class ImportJobService {
             Set<String> seenInspectors = new HashSet<>();
             SubjectImporter.Timings timings = new SubjectImporter.Timings();
             long readNanos = 0;
-            long commitNanos = 0;
+            AtomicLong commitNanos = new AtomicLong();
             long started = System.nanoTime();
-            int chunkSize = kind == Kind.SUBJECTS ? config.imports().chunkSize() : 200;
+            int chunkSize = kind == Kind.SUBJECTS ? tuning.chunkSize() : 200;
+            // inspectors: one chunk at a time (their duplicates are tracked in memory by the storing thread)
+            int workers = kind == Kind.SUBJECTS ? tuning.storeWorkers() : 1;
+            ExecutorService store = Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(r, "roster-import-store");
+                t.setDaemon(true);
+                return t;
+            });
+            Semaphore free = new Semaphore(workers);
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            List<Future<?>> stored = new ArrayList<>();
             try (TabularFile table = open(kind, format, file, contentType)) {
-                // Two cores: the reader thread parses, validates and encodes chunk N+1 while PostgreSQL stores
-                // chunk N. Only these two chunks are ever in memory.
-                Future<Chunk> next = reader.submit(() -> read(table, kind, departments, chunkSize));
+                // The reader thread parses, validates, removes duplicates (in file order) and encodes chunk N+1
+                // while up to `workers` store workers store earlier chunks, each in its own transaction. At most
+                // workers + 1 chunks are ever in memory.
+                Future<Chunk> next = reader.submit(() -> read(id, table, kind, departments, chunkSize));
                 try {
                     boolean more = true;
-                    while (more) {
+                    while (more && failure.get() == null) {
                         long waitStart = System.nanoTime();
                         Chunk chunk = take(next);
                         readNanos += System.nanoTime() - waitStart;
                         more = chunk.more();
-                        next = more ? reader.submit(() -> read(table, kind, departments, chunkSize)) : null;
-                        long txStart = System.nanoTime();
-                        long[] inside = {0};
-                        QuarkusTransaction.requiringNew().timeout(600).run(() -> {
-                            SubjectImporter.ChunkResult result;
+                        next = more ? reader.submit(() -> read(id, table, kind, departments, chunkSize)) : null;
+                        free.acquire();
+                        if (failure.get() != null) {
+                            free.release();
+                            break;
+                        }
+                        stored.add(store.submit(() -> {
                             try {
-                                result = kind == Kind.SUBJECTS ? subjects.store(id, chunk.subjects(), user, timings)
-                                        : inspectors.store(chunk.inspectors(), seenInspectors, importer);
-                            } catch (SQLException | IOException e) {
-                                throw new IllegalStateException(e);
+                                if (failure.get() == null) {
+                                    storeChunk(id, kind, chunk, user, importer, seenInspectors, timings, commitNanos);
+                                }
+                            } catch (Throwable e) {
+                                failure.compareAndSet(null, e);
+                            } finally {
+                                free.release();
                             }
-                            List<RowErrors.Error> all = new ArrayList<>(chunk.rejected());
-                            all.addAll(result.errors());
-                            progress(id, chunk.read(), result, rowsWithErrors(all), all);
-                            inside[0] = System.nanoTime() - txStart;
-                        });
-                        commitNanos += System.nanoTime() - txStart - inside[0];
+                        }));
                     }
                 } finally {
+                    for (Future<?> f : stored) { // every transaction has ended before the job's state is written
+                        try {
+                            f.get();
+                        } catch (ExecutionException ignored) {
+                            // recorded in failure
+                        }
+                    }
                     if (next != null) { // a chunk failed: the reader must be done with the file before it closes
                         try {
                             next.get();
@@ -188,10 +232,16 @@ public class ImportJobService {
                         }
                     }
                 }
+            } finally {
+                store.shutdownNow();
+            }
+            if (failure.get() != null) {
+                throw failure.get();
             }
             update("UPDATE import_job SET state = 'SUCCEEDED', finished_at = now(), heartbeat_at = now() WHERE id = ?", id);
-            LOG.infof("import %s (%s) done in %.1f s: waiting for read and validate %.1f s, %s, commit %.1f s", id, kind,
-                    (System.nanoTime() - started) / 1e9, readNanos / 1e9, timings, commitNanos / 1e9);
+            LOG.infof("import %s (%s) done in %.1f s with %d store workers: waiting for read and validate %.1f s, %s,"
+                    + " commit %.1f s (phases summed over the workers)", id, kind, (System.nanoTime() - started) / 1e9,
+                    workers, readNanos / 1e9, timings, commitNanos.get() / 1e9);
         } catch (Throwable e) {
             LOG.errorf(e, "import %s failed", id);
             String reason = e instanceof ProblemException p ? p.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -212,11 +262,39 @@ public class ImportJobService {
         }
     }
 
-    /** Rows of one transaction, read, validated and (subjects) encoded ahead on the reader thread. */
+    /**
+     * One chunk in its own transaction, on a store worker: its rows, history, events, errors and the job's counters
+     * commit together. Counters are added in the database (the job's row is locked until commit), so parallel
+     * chunks never lose an update and the counters only grow.
+     */
+    private void storeChunk(UUID id, Kind kind, Chunk chunk, String user, CurrentUser importer, Set<String> seenInspectors,
+            SubjectImporter.Timings timings, AtomicLong commitNanos) {
+        long txStart = System.nanoTime();
+        long[] inside = {0};
+        SubjectImporter.Timings mine = new SubjectImporter.Timings();
+        QuarkusTransaction.requiringNew().timeout(600).run(() -> {
+            SubjectImporter.ChunkResult result;
+            try {
+                result = kind == Kind.SUBJECTS ? subjects.store(id, chunk.subjects(), user, mine)
+                        : inspectors.store(chunk.inspectors(), seenInspectors, importer);
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+            List<RowErrors.Error> all = new ArrayList<>(chunk.rejected());
+            all.addAll(result.errors());
+            progress(id, chunk.read(), result, rowsWithErrors(all), all);
+            inside[0] = System.nanoTime() - txStart;
+        });
+        commitNanos.addAndGet(System.nanoTime() - txStart - inside[0]);
+        timings.add(mine);
+    }
+
+    /** Rows of one transaction, read, validated and (subjects) freed of duplicates and encoded ahead on the reader thread. */
     private record Chunk(int read, boolean more, SubjectImporter.Staged subjects, List<InspectorRow> inspectors,
             List<RowErrors.Error> rejected) {}
 
-    private static Chunk read(TabularFile table, Kind kind, Set<String> departments, int chunkSize) throws IOException {
+    private Chunk read(UUID id, TabularFile table, Kind kind, Set<String> departments, int chunkSize)
+            throws IOException, SQLException {
         List<SubjectRow> subjectRows = new ArrayList<>();
         List<InspectorRow> inspectorRows = new ArrayList<>();
         List<RowErrors.Error> rejected = new ArrayList<>();
@@ -243,7 +321,7 @@ public class ImportJobService {
             }
             rejected.addAll(errors.errors());
         }
-        return new Chunk(read, more, kind == Kind.SUBJECTS ? SubjectImporter.stage(subjectRows) : null, inspectorRows,
+        return new Chunk(read, more, kind == Kind.SUBJECTS ? subjects.stage(id, subjectRows) : null, inspectorRows,
                 rejected);
     }
 

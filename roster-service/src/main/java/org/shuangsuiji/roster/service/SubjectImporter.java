@@ -14,7 +14,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.shuangsuiji.commons.outbox.Outbox;
@@ -68,12 +72,19 @@ public class SubjectImporter {
     }
 
     /**
-     * Seconds spent per phase, summed over a job's chunks, for the job's log line: stage (COPY), duplicates, upsert
-     * (with history), lists (directories, families, tags), events.
+     * Seconds spent per phase, summed over a job's chunks (and so over parallel store workers), for the job's log line:
+     * stage (COPY), duplicates (on the reader thread), upsert (with history), lists (directories, families, tags),
+     * events. One instance per chunk; {@link #add} sums them for the job from any thread.
      */
     public static final class Timings {
         final long[] nanos = new long[5];
         long last = System.nanoTime();
+
+        public synchronized void add(Timings chunk) {
+            for (int i = 0; i < nanos.length; i++) {
+                nanos[i] += chunk.nanos[i];
+            }
+        }
 
         void lap(int phase) {
             long now = System.nanoTime();
@@ -82,21 +93,94 @@ public class SubjectImporter {
         }
 
         @Override
-        public String toString() {
+        public synchronized String toString() {
             return String.format("stage %.1f s, duplicates %.1f s, upsert %.1f s, lists %.1f s, events %.1f s",
                     nanos[0] / 1e9, nanos[1] / 1e9, nanos[2] / 1e9, nanos[3] / 1e9, nanos[4] / 1e9);
         }
     }
 
     /**
-     * A chunk of validated rows sorted by USCC (B-tree locality) and already encoded as COPY text, so the import's
-     * reader thread can prepare chunk N+1 while PostgreSQL stores chunk N.
+     * A chunk of validated rows without the USCCs seen earlier in the file, sorted by USCC (B-tree locality) and
+     * already encoded as COPY text, with the duplicates' row errors: the import's reader thread prepares the chunks in
+     * file order while store workers store earlier ones.
      */
-    public record Staged(int rows, String copy) {}
+    public record Staged(int rows, String copy, List<RowErrors.Error> duplicates, long dedupNanos) {}
 
-    public static Staged stage(List<SubjectRow> rows) {
-        List<SubjectRow> sorted = rows.stream().sorted(Comparator.comparing(SubjectRow::uscc)).toList();
-        StringBuilder copy = new StringBuilder(rows.size() * 200);
+    /**
+     * Keeps the first occurrence of every USCC in the file: a USCC already kept by an earlier row (of this chunk or of
+     * an earlier one) makes the row an error. Runs on the single reader thread, chunk after chunk in file order and
+     * committed at once (autocommit) into the job's {@code import_seen_<job>} table, so the decision does not depend
+     * on which store worker commits first; memory stays flat however long the file is.
+     */
+    public Staged stage(UUID jobId, List<SubjectRow> rows) throws SQLException {
+        long start = System.nanoTime();
+        List<RowErrors.Error> duplicates = new ArrayList<>();
+        if (rows.isEmpty()) {
+            return new Staged(0, "", duplicates, 0);
+        }
+        Map<String, Long> firstInChunk = new HashMap<>(rows.size() * 2);
+        List<SubjectRow> kept = new ArrayList<>(rows.size());
+        List<SubjectRow> later = new ArrayList<>();
+        for (SubjectRow r : rows) { // rows come in file order
+            if (firstInChunk.putIfAbsent(r.uscc(), r.row()) == null) {
+                kept.add(r);
+            } else {
+                later.add(r);
+            }
+        }
+        kept.sort(Comparator.comparing(SubjectRow::uscc)); // index locality in the seen table, and COPY order
+        String[] usccs = new String[kept.size()];
+        Long[] rowNumbers = new Long[kept.size()];
+        for (int i = 0; i < kept.size(); i++) {
+            usccs[i] = kept.get(i).uscc();
+            rowNumbers[i] = kept.get(i).row();
+        }
+        Set<String> fresh = new HashSet<>(kept.size() * 2);
+        Map<String, Long> firstInFile = new HashMap<>(firstInChunk);
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + seenTable(jobId) + " (uscc, row_number)"
+                    + " SELECT * FROM unnest(?::text[], ?::bigint[]) ON CONFLICT (uscc) DO NOTHING RETURNING uscc")) {
+                ps.setArray(1, c.createArrayOf("text", usccs));
+                ps.setArray(2, c.createArrayOf("bigint", rowNumbers));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        fresh.add(rs.getString(1));
+                    }
+                }
+            }
+            if (fresh.size() < kept.size()) {
+                String[] seen = kept.stream().map(SubjectRow::uscc).filter(u -> !fresh.contains(u)).toArray(String[]::new);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT uscc, row_number FROM " + seenTable(jobId) + " WHERE uscc = ANY (?::text[])")) {
+                    ps.setArray(1, c.createArrayOf("text", seen));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            firstInFile.put(rs.getString(1), rs.getLong(2));
+                        }
+                    }
+                }
+            }
+        }
+        List<SubjectRow> stored = new ArrayList<>(fresh.size());
+        for (SubjectRow r : kept) {
+            if (fresh.contains(r.uscc())) {
+                stored.add(r);
+            } else {
+                later.add(r);
+            }
+        }
+        for (SubjectRow r : later) {
+            long first = firstInFile.get(r.uscc());
+            duplicates.add(new RowErrors.Error(r.row(), "uscc", r.uscc() + " appears more than once in the file"
+                    + (first > 0 && first != r.row() ? " (first at row " + first + ")" : "")));
+        }
+        duplicates.sort(Comparator.comparingLong(RowErrors.Error::row));
+        return new Staged(stored.size(), encode(stored), duplicates, System.nanoTime() - start);
+    }
+
+    /** COPY text of rows sorted by USCC. */
+    private static String encode(List<SubjectRow> sorted) {
+        StringBuilder copy = new StringBuilder(sorted.size() * 200);
         for (SubjectRow r : sorted) {
             copy.append(r.row()).append('\t');
             cell(copy, r.uscc()).append('\t');
@@ -113,17 +197,14 @@ public class SubjectImporter {
             cell(copy, r.riskSource()).append('\t');
             cell(copy, r.tags().isEmpty() ? null : String.join(String.valueOf(SEP), r.tags())).append('\n');
         }
-        return new Staged(rows.size(), copy.toString());
-    }
-
-    public ChunkResult store(UUID jobId, List<SubjectRow> rows, String user) throws SQLException, IOException {
-        return store(jobId, stage(rows), user, new Timings());
+        return copy.toString();
     }
 
     /** Must run inside a JTA transaction: the outbox writes join it. */
     public ChunkResult store(UUID jobId, Staged rows, String user, Timings timings) throws SQLException, IOException {
         timings.last = System.nanoTime();
-        List<RowErrors.Error> errors = new ArrayList<>();
+        List<RowErrors.Error> errors = new ArrayList<>(rows.duplicates());
+        timings.nanos[1] += rows.dedupNanos();
         if (rows.rows() == 0) {
             return new ChunkResult(0, 0, 0, errors);
         }
@@ -152,28 +233,6 @@ public class SubjectImporter {
                 st.execute("ANALYZE import_subject_stage (uscc)");
             }
             timings.lap(0);
-
-            // a USCC seen earlier in the file: reported, not stored (the first occurrence wins)
-            try (PreparedStatement ps = c.prepareStatement("""
-                    WITH fresh AS (
-                        INSERT INTO %1$s (uscc, row_number)
-                        SELECT DISTINCT ON (uscc) uscc, row_number FROM import_subject_stage ORDER BY uscc, row_number
-                        ON CONFLICT (uscc) DO NOTHING RETURNING uscc, row_number)
-                    DELETE FROM import_subject_stage t
-                    WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.uscc = t.uscc AND f.row_number = t.row_number)
-                    RETURNING t.row_number, t.uscc,
-                              COALESCE((SELECT s.row_number FROM %1$s s WHERE s.uscc = t.uscc),
-                                       (SELECT min(x.row_number) FROM import_subject_stage x WHERE x.uscc = t.uscc))"""
-                    .formatted(seenTable(jobId)));
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long first = rs.getLong(3);
-                    errors.add(new RowErrors.Error(rs.getLong(1), "uscc", rs.getString(2) + " appears more than once in"
-                            + " the file" + (first > 0 && first != rs.getLong(1) ? " (first at row " + first + ")" : "")));
-                }
-            }
-
-            timings.lap(1);
             long created;
             long changed;
             try (PreparedStatement ps = c.prepareStatement("""
@@ -321,8 +380,7 @@ public class SubjectImporter {
                 announce(jobId, user, at);
             }
             timings.lap(4);
-            long stored = rows.rows() - errors.size();
-            return new ChunkResult(created, changed, stored - created - changed, errors);
+            return new ChunkResult(created, changed, rows.rows() - created - changed, errors);
         }
     }
 
