@@ -7,6 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.shuangsuiji.draw.algorithm.record.Announcement;
 import org.shuangsuiji.draw.algorithm.record.DrawRecord;
 import org.shuangsuiji.draw.algorithm.record.EntropyValue;
@@ -35,12 +38,23 @@ public final class DrawComputer {
      */
     public static DrawRecord compute(Announcement announcement, List<EntropyValue> entropy, PoolSource pools,
             List<InspectorCandidate> inspectors, ConflictMatrix conflicts, String computedBy, Instant computedAt) {
+        return compute(announcement, entropy, pools, inspectors, conflicts, computedBy, computedAt, null);
+    }
+
+    /**
+     * {@link #compute(Announcement, List, PoolSource, List, ConflictMatrix, String, Instant)} with the strata ranked
+     * on {@code executor}'s threads ({@link #select(Announcement, byte[], List, PoolSource, Executor)}); the record is
+     * the same.
+     */
+    public static DrawRecord compute(Announcement announcement, List<EntropyValue> entropy, PoolSource pools,
+            List<InspectorCandidate> inspectors, ConflictMatrix conflicts, String computedBy, Instant computedAt,
+            Executor executor) {
         Announcements.validate(announcement);
         checkFrozenInspectors(announcement, inspectors, conflicts);
         Entropy.checkReveal(announcement.entropySources(), entropy);
         String announcementSha256 = Announcements.sha256(announcement);
         byte[] key = KeyDerivation.deriveKey(announcementSha256, entropy);
-        List<StratumResult> selections = select(announcement, key, Announcements.values(entropy), pools);
+        List<StratumResult> selections = select(announcement, key, Announcements.values(entropy), pools, executor);
         TeamAssigner.Outcome teams = teams(announcement, key, selections, inspectors, conflicts);
         return new DrawRecord(DrawRecord.FORMAT, announcement, announcementSha256, entropy, Hex.of(key), selections,
                 teams.teams(), teams.infeasible(), computedAt, computedBy);
@@ -84,9 +98,42 @@ public final class DrawComputer {
      */
     public static List<StratumResult> select(Announcement announcement, byte[] key, List<String> entropyValues,
             PoolSource pools) {
+        return select(announcement, key, entropyValues, pools, null);
+    }
+
+    /**
+     * {@link #select(Announcement, byte[], List, PoolSource)}, {@code ssj-keyed-rank/1} strata ranked in parallel on
+     * {@code executor} (each stratum's ranking depends only on the key, the stratum's pool and its exclusions, so the
+     * results are the same as ranked one after the other). {@code pools} is then called from the executor's threads,
+     * one stratum per call, and must allow that. The first stratum in announced order that fails is reported, as when
+     * ranked in turn. {@code executor} null, or {@code rfc3797/1} (one index runs through all strata): in turn on the
+     * calling thread.
+     */
+    public static List<StratumResult> select(Announcement announcement, byte[] key, List<String> entropyValues,
+            PoolSource pools, Executor executor) {
         Map<String, Set<String>> exclusions = Announcements.exclusionsByStratum(announcement);
         List<StratumResult> results = new ArrayList<>();
         boolean rfc = Rfc3797.ALGORITHM.equals(announcement.selectionAlgorithm());
+        if (!rfc && executor != null && announcement.strata().size() > 1) {
+            List<CompletableFuture<StratumResult>> ranked = new ArrayList<>();
+            for (Stratum stratum : announcement.strata()) {
+                Set<String> excluded = exclusions.get(stratum.id());
+                ranked.add(CompletableFuture.supplyAsync(() -> rank(announcement, key, stratum, excluded, pools),
+                        executor));
+            }
+            for (CompletableFuture<StratumResult> f : ranked) {
+                try {
+                    results.add(f.join());
+                } catch (CompletionException e) {
+                    ranked.forEach(other -> other.cancel(false));
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw e;
+                }
+            }
+            return results;
+        }
         String keyString = rfc ? Rfc3797.keyString(entropyValues) : null;
         int rfcIndex = 0;
         for (Stratum stratum : announcement.strata()) {
@@ -95,15 +142,20 @@ public final class DrawComputer {
                 results.add(selectRfc3797(announcement, stratum, excluded, keyString, rfcIndex, pools));
                 rfcIndex += stratum.quota();
             } else {
-                SubjectRanking ranking = new SubjectRanking(key, stratum.id(), stratum.quota(), excluded, true);
-                pools.forEachUscc(stratum.id(), ranking::accept);
-                StratumResult result = ranking.finish();
-                checkPool(announcement, result);
-                checkExclusions(stratum, ranking.missingExclusion());
-                results.add(result);
+                results.add(rank(announcement, key, stratum, excluded, pools));
             }
         }
         return results;
+    }
+
+    private static StratumResult rank(Announcement announcement, byte[] key, Stratum stratum, Set<String> excluded,
+            PoolSource pools) {
+        SubjectRanking ranking = new SubjectRanking(key, stratum.id(), stratum.quota(), excluded, true);
+        pools.forEachUscc(stratum.id(), ranking::accept);
+        StratumResult result = ranking.finish();
+        checkPool(announcement, result);
+        checkExclusions(stratum, ranking.missingExclusion());
+        return result;
     }
 
     private static void checkExclusions(Stratum stratum, String missing) {

@@ -125,4 +125,60 @@ class DrawComputerTest {
         assertThat(DrawRecords.recordSha256(record))
                 .isEqualTo("1f8fbb74ccb69ad0c6b8440a74098d7c22db746e239a813d6219184d4e579a00");
     }
+    @Test
+    void strataRankedInParallelGiveTheRecordRankedInTurn() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            DrawFixture fixture = new DrawFixture();
+            DrawRecord sequential = fixture.compute();
+            java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            PoolSource source = fixture.poolSource();
+            DrawRecord parallel = DrawComputer.compute(fixture.announcement(), fixture.entropy(), (id, sink) -> {
+                threads.add(Thread.currentThread().getName());
+                source.forEachUscc(id, sink);
+            }, fixture.inspectors, ConflictMatrix.of(fixture.conflicts), sequential.computedBy(),
+                    sequential.computedAt(), pool);
+            assertThat(threads).doesNotContain(Thread.currentThread().getName());
+            assertThat(DrawRecords.canonicalJson(parallel)).isEqualTo(DrawRecords.canonicalJson(sequential));
+            assertThat(DrawRecords.recordSha256(parallel))
+                    .isEqualTo("1f8fbb74ccb69ad0c6b8440a74098d7c22db746e239a813d6219184d4e579a00");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void inParallelTheFirstFailingStratumInAnnouncedOrderIsReported() {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            DrawFixture fixture = new DrawFixture();
+            Announcement announcement = fixture.announcement();
+            String first = announcement.strata().get(1).id();
+            String later = announcement.strata().get(3).id();
+            fixture.pools.get(first).remove(0);
+            fixture.pools.get(later).remove(0);
+            java.util.concurrent.CountDownLatch laterFailed = new java.util.concurrent.CountDownLatch(1);
+            PoolSource source = fixture.poolSource();
+            // the later stratum fails first in time; the earlier one (in announced order) is still the one reported
+            PoolSource slowFirst = (id, sink) -> {
+                if (id.equals(first)) {
+                    try {
+                        laterFailed.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                source.forEachUscc(id, sink);
+                if (id.equals(later)) {
+                    laterFailed.countDown();
+                }
+            };
+            assertThatThrownBy(() -> DrawComputer.select(announcement, new byte[32], List.of(), slowFirst, pool))
+                    .isInstanceOf(DrawInputException.class).hasMessageStartingWith("pools." + first + ":");
+            assertThatThrownBy(() -> DrawComputer.select(announcement, new byte[32], List.of(), source))
+                    .isInstanceOf(DrawInputException.class).hasMessageStartingWith("pools." + first + ":");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
