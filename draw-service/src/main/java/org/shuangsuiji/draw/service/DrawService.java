@@ -1,5 +1,6 @@
 package org.shuangsuiji.draw.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.shuangsuiji.commons.calendar.WorkingDayCalendar;
 import org.shuangsuiji.commons.outbox.Outbox;
 import org.shuangsuiji.commons.persistence.UniqueKeys;
@@ -80,9 +82,13 @@ public class DrawService {
     private final PoolFreezer freezer;
     private final FrozenInputs frozen;
     private final WorkingDayCalendar calendar;
+    private final DrawWorkers workers;
+    private final ObjectMapper mapper;
 
     public DrawService(Outbox outbox, DrawConfig config, CatalogReadModel catalog, PoolFreezer freezer,
-            FrozenInputs frozen, WorkingDayCalendar calendar) {
+            FrozenInputs frozen, WorkingDayCalendar calendar, DrawWorkers workers, ObjectMapper mapper) {
+        this.workers = workers;
+        this.mapper = mapper;
         this.outbox = outbox;
         this.config = config;
         this.catalog = catalog;
@@ -425,27 +431,67 @@ public class DrawService {
         long t0;
         try {
             t0 = System.nanoTime();
+            // The strata are ranked on the worker threads, each reading its frozen pool on a connection of its own
+            // (committed at announcement; nothing of this transaction is needed to read them).
             record = DrawComputer.compute(a, values, frozen.pools(drawId, classes(d)), frozen.inspectors(drawId),
-                    ConflictMatrix.of(frozen.conflicts(drawId)), user.name(), computedAt);
+                    ConflictMatrix.of(frozen.conflicts(drawId)), user.name(), computedAt, workers.executor());
         } catch (DrawInputException e) {
             throw ProblemException.rule("draw-input-rejected", e.field(), e.reason());
         }
         long t1 = System.nanoTime();
-        String json = DrawRecords.canonicalJson(record);
-        String sha256 = sha256(json); // the record hash is that of its canonical text: serialise once, hash the text
+        // The record text and its hash are written on a worker while this thread stores the selections and teams.
+        // The record hash is that of its canonical text: serialise once, hash the text.
+        DrawRecord computed = record;
+        CompletableFuture<String[]> text = CompletableFuture.supplyAsync(() -> {
+            String json = DrawRecords.canonicalJson(computed);
+            return new String[] {json, sha256(json)};
+        }, workers.executor());
+        // The subjects' names (for the events, current values of the read model) on a worker's own connection.
+        List<String> usccs = new ArrayList<>();
+        record.selections().forEach(r -> r.selections().forEach(s -> usccs.add(s.uscc())));
+        CompletableFuture<Map<String, String>> names = CompletableFuture.supplyAsync(() -> frozen.subjectNames(usccs),
+                workers.executor());
         String rate = riskClassApplicationRate(task, record, classes(d));
-        int selected = record.selections().stream().mapToInt(s -> s.selections().size()).sum();
+        int selected = usccs.size();
+        frozen.insertSelectionsAndTeams(d, task, plan, record);
+        Map<String, String> inspectorNames = frozen.inspectorNames(d.id);
+        Map<String, String> subjectNames = join(names);
         long t2 = System.nanoTime();
-        frozen.insertResult(d, task, plan, record, json, sha256, selected, rate);
-        d.status = DrawStatus.COMPUTED;
+        String[] jsonAndHash = join(text);
+        String json = jsonAndHash[0];
+        String sha256 = jsonAndHash[1];
+        long t3 = System.nanoTime();
         d.computedBy = user.name();
         d.computedAt = computedAt.atOffset(ZoneOffset.UTC);
+        CatalogReadModel.Rules rules = catalog.rules(task.leadDepartment, task.items.stream()
+                .filter(i -> i.department().equals(task.leadDepartment)).map(ItemRef::code).toList());
+        DrawEvents.DeadlineBasis basis = new DrawEvents.DeadlineBasis(d.computedAt.toLocalDate(), d.inspectionFrom,
+                d.inspectionTo, rules.inspectWorkingDays(), rules.resultEntryWorkingDays());
+        // The event texts are written on a worker while this thread stores the record.
+        CompletableFuture<List<String>> parts = CompletableFuture.supplyAsync(() -> completedParts(d, task, plan, record,
+                sha256, rate, selected, subjectNames, inspectorNames, basis), workers.executor());
+        frozen.insertResult(d, record, json, sha256, selected, rate);
+        d.status = DrawStatus.COMPUTED;
         d.flush();
-        long t3 = System.nanoTime();
-        emitCompleted(d, task, plan, record, sha256, rate, selected);
-        LOG.infof("draw %s computed: algorithm %d ms, record JSON and hash %d ms, store %d ms, events %d ms (%d selected)",
-                drawId, ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, System.nanoTime()), selected);
+        long t4 = System.nanoTime();
+        List<String> data = join(parts);
+        long t5 = System.nanoTime();
+        publishCompleted(d, data);
+        LOG.infof("draw %s computed: algorithm %d ms, selections and teams stored %d ms, record JSON and hash %d ms"
+                + " more, record stored %d ms, event texts %d ms more, events %d ms (%d selected)", drawId, ms(t0, t1),
+                ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5), ms(t5, System.nanoTime()), selected);
         return view(d, a);
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -469,9 +515,30 @@ public class DrawService {
                 .stripTrailingZeros().toPlainString();
     }
 
-    private void emitCompleted(Draw d, Task task, Plan plan, DrawRecord record, String sha256, String rate, int selected) {
-        Map<String, String> subjectNames = frozen.subjectNames(d.id);
-        Map<String, String> inspectorNames = frozen.inspectorNames(d.id);
+    /**
+     * The data of the {@code draw.completed} parts as JSON text, written with the application's mapper exactly as
+     * {@link Outbox#publish} would write it (docs/events.md): no database access, so it runs on a worker thread.
+     */
+    private List<String> completedParts(Draw d, Task task, Plan plan, DrawRecord record, String sha256, String rate,
+            int selected, Map<String, String> subjectNames, Map<String, String> inspectorNames,
+            DrawEvents.DeadlineBasis basis) {
+        List<DrawEvents.Completed> parts = completed(d, task, plan, record, sha256, rate, selected, subjectNames,
+                inspectorNames, basis);
+        List<String> out = new ArrayList<>(parts.size());
+        try {
+            for (DrawEvents.Completed part : parts) {
+                out.add(mapper.writeValueAsString(part));
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write draw.completed of draw " + d.id, e);
+        }
+        return out;
+    }
+
+    /** The parts of {@code draw.completed}, each with at most {@code draw.completed-part-size} subjects. */
+    List<DrawEvents.Completed> completed(Draw d, Task task, Plan plan, DrawRecord record, String sha256, String rate,
+            int selected, Map<String, String> subjectNames, Map<String, String> inspectorNames,
+            DrawEvents.DeadlineBasis basis) {
         List<DrawEvents.DrawnSubject> subjects = new ArrayList<>();
         for (Team t : record.teams()) {
             List<DrawEvents.Member> members = new ArrayList<>();
@@ -485,22 +552,32 @@ public class DrawService {
             subjects.add(new DrawEvents.DrawnSubject(i.uscc(), subjectNames.get(i.uscc()), i.order(), List.of(), i.reason()));
         }
         subjects.sort((x, y) -> Integer.compare(x.order(), y.order()));
-        CatalogReadModel.Rules rules = catalog.rules(task.leadDepartment, task.items.stream()
-                .filter(i -> i.department().equals(task.leadDepartment)).map(ItemRef::code).toList());
-        DrawEvents.DeadlineBasis basis = new DrawEvents.DeadlineBasis(d.computedAt.toLocalDate(), d.inspectionFrom,
-                d.inspectionTo, rules.inspectWorkingDays(), rules.resultEntryWorkingDays());
         List<DrawEvents.Item> items = task.items.stream().map(i -> new DrawEvents.Item(i.department(), i.code(), i.version()))
                 .toList();
         int size = config.completedPartSize();
         int parts = Math.max(1, (subjects.size() + size - 1) / size);
+        List<DrawEvents.Completed> out = new ArrayList<>(parts);
         for (int p = 0; p < parts; p++) {
             List<DrawEvents.DrawnSubject> chunk = subjects.subList(p * size, Math.min(subjects.size(), (p + 1) * size));
-            outbox.publish(config.eventsTopic(), d.id.toString(), DrawEvents.COMPLETED, DrawEvents.SCHEMA_VERSION,
-                    new DrawEvents.Completed(d.id, task.id, plan.id, task.name, d.batch, task.leadDepartment,
-                            List.copyOf(task.cooperatingDepartments), task.drawLevel.name(), task.joint, items, sha256,
-                            rate, selected, record.infeasible().size(), basis, p + 1, parts, new ArrayList<>(chunk),
-                            d.computedBy, d.computedAt));
+            out.add(new DrawEvents.Completed(d.id, task.id, plan.id, task.name, d.batch, task.leadDepartment,
+                    List.copyOf(task.cooperatingDepartments), task.drawLevel.name(), task.joint, items, sha256,
+                    rate, selected, record.infeasible().size(), basis, p + 1, parts, new ArrayList<>(chunk),
+                    d.computedBy, d.computedAt));
         }
+        return out;
+    }
+
+    /** The parts' texts as one statement: PostgreSQL wraps each in the same envelope {@link Outbox#publish} writes. */
+    private void publishCompleted(Draw d, List<String> data) {
+        StringBuilder values = new StringBuilder();
+        Object[] params = new Object[data.size() + 1];
+        params[0] = d.id.toString();
+        for (int i = 0; i < data.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(").append(i + 1).append(", ?::json)");
+            params[i + 1] = data.get(i);
+        }
+        outbox.publishQuery(config.eventsTopic(), DrawEvents.COMPLETED, DrawEvents.SCHEMA_VERSION,
+                "SELECT ?::text AS aggregate_id, v.data FROM (VALUES " + values + ") v (n, data) ORDER BY v.n", params);
     }
 
     // --- substitute ----------------------------------------------------------------------------------------------

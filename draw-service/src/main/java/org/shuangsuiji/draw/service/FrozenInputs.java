@@ -146,8 +146,7 @@ public class FrozenInputs {
         return out;
     }
 
-    void insertResult(Draw d, Task task, Plan plan, DrawRecord record, String json, String sha256, int selected,
-            String rate) {
+    void insertResult(Draw d, DrawRecord record, String json, String sha256, int selected, String rate) {
         int infeasible = record.infeasible().size();
         update("""
                 INSERT INTO draw_result (draw_id, record, record_sha256, selected_count, infeasible_count,
@@ -162,6 +161,10 @@ public class FrozenInputs {
                     ps.setTimestamp(8, Timestamp.from(record.computedAt()));
                     ps.executeUpdate();
                 });
+    }
+
+    /** The selections (also the memory of 名单比对) and the team members of a computed record. */
+    void insertSelectionsAndTeams(Draw d, Task task, Plan plan, DrawRecord record) {
         java.util.Set<String> infeasibleUscc = new java.util.HashSet<>();
         for (Infeasible i : record.infeasible()) {
             infeasibleUscc.add(i.uscc());
@@ -267,10 +270,12 @@ public class FrozenInputs {
                 });
     }
 
-    Map<String, String> subjectNames(UUID drawId) {
+    /** The read model's current names of these subjects; a subject it does not know maps to null. */
+    Map<String, String> subjectNames(List<String> usccs) {
         Map<String, String> out = new HashMap<>();
-        query("SELECT d.uscc, s.name FROM draw_selection d LEFT JOIN roster_subject s ON s.uscc = d.uscc WHERE d.draw_id = ?",
-                List.of(drawId), rs -> out.put(rs.getString(1), rs.getString(2)));
+        usccs.forEach(u -> out.put(u, null));
+        query("SELECT s.uscc, s.name FROM roster_subject s WHERE s.uscc = ANY (?)",
+                List.of((Object) usccs.toArray(String[]::new)), rs -> out.put(rs.getString(1), rs.getString(2)));
         return out;
     }
 

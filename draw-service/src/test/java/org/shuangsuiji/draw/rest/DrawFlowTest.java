@@ -253,6 +253,7 @@ class DrawFlowTest {
                 .anyMatch(r -> draw.equals(r.key()) && r.value().contains("draw.completed")));
         events.stop();
         JsonNode completed = null;
+        JsonNode completedEnvelope = null;
         boolean announced = false;
         for (var r : events.getRecords()) {
             if (draw.equals(r.key())) {
@@ -260,6 +261,7 @@ class DrawFlowTest {
                 announced |= e.get("type").asText().equals("draw.announced");
                 if (e.get("type").asText().equals("draw.completed")) {
                     completed = e.get("data");
+                    completedEnvelope = e;
                 }
                 assertThat(r.value()).as("no risk class in draw events").doesNotContain("\"riskClass\"");
             }
@@ -271,6 +273,62 @@ class DrawFlowTest {
         assertThat(completed.get("recordSha256").asText()).isEqualTo(recordHash);
         assertThat(completed.get("deadlineBasis").get("resultEntryWorkingDays").asInt()).isEqualTo(20);
         assertThat(completed.get("items")).hasSize(2);
+        // the envelope as Outbox.publish writes it, and the data exactly as docs/events.md describes it, rebuilt here
+        // from the served record and the read models
+        assertThat(completedEnvelope.get("specversion").asText()).isEqualTo("1.0");
+        assertThat(completedEnvelope.get("source").asText()).isEqualTo("/draw-service");
+        assertThat(completedEnvelope.get("subject").asText()).isEqualTo(draw);
+        assertThat(completedEnvelope.get("datacontenttype").asText()).isEqualTo("application/json");
+        assertThat(completedEnvelope.get("dataschemaversion").asInt()).isEqualTo(1);
+        assertThat(UUID.fromString(completedEnvelope.get("id").asText())).isNotNull();
+        List<String> fields = new ArrayList<>();
+        completed.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("drawId", "taskId", "planId", "taskName", "batch", "leadDepartment",
+                "cooperatingDepartments", "drawLevel", "joint", "items", "recordSha256", "riskClassApplicationRate",
+                "selectedCount", "infeasibleCount", "deadlineBasis", "part", "parts", "subjects", "computedBy",
+                "computedAt");
+        assertThat(completed.get("drawId").asText()).isEqualTo(draw);
+        assertThat(completed.get("parts").asInt()).isEqualTo(1);
+        assertThat(completed.get("selectedCount").asInt()).isEqualTo(18);
+        assertThat(completed.get("infeasibleCount").asInt()).isEqualTo(json.get("infeasible").size());
+        assertThat(completed.get("riskClassApplicationRate").asText()).isEqualTo("0.8889");
+        assertThat(completed.get("computedBy").asText()).isEqualTo(json.get("computedBy").asText());
+        assertThat(java.time.OffsetDateTime.parse(completed.get("computedAt").asText()).toInstant())
+                .isEqualTo(java.time.Instant.parse(json.get("computedAt").asText()));
+        java.util.Map<String, String> subjectNames = new java.util.HashMap<>();
+        java.util.Map<String, String> inspectorNames = new java.util.HashMap<>();
+        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+            try (var rs = st.executeQuery("SELECT uscc, name FROM roster_subject")) {
+                while (rs.next()) {
+                    subjectNames.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            try (var rs = st.executeQuery("SELECT inspector_id::text, name FROM draw_inspector WHERE draw_id = '"
+                    + draw + "'")) {
+                while (rs.next()) {
+                    inspectorNames.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        List<org.shuangsuiji.draw.service.DrawEvents.DrawnSubject> expected = new ArrayList<>();
+        for (JsonNode t : json.get("teams")) {
+            List<org.shuangsuiji.draw.service.DrawEvents.Member> members = new ArrayList<>();
+            for (JsonNode m : t.get("members")) {
+                members.add(new org.shuangsuiji.draw.service.DrawEvents.Member(m.get("inspectorId").asText(),
+                        inspectorNames.get(m.get("inspectorId").asText()), m.get("department").asText(),
+                        m.get("kind").asText(), m.get("role").asText()));
+            }
+            expected.add(new org.shuangsuiji.draw.service.DrawEvents.DrawnSubject(t.get("uscc").asText(),
+                    subjectNames.get(t.get("uscc").asText()), t.get("order").asInt(), members, null));
+        }
+        for (JsonNode i : json.get("infeasible")) {
+            expected.add(new org.shuangsuiji.draw.service.DrawEvents.DrawnSubject(i.get("uscc").asText(),
+                    subjectNames.get(i.get("uscc").asText()), i.get("order").asInt(), List.of(),
+                    i.get("reason").asText()));
+        }
+        expected.sort(java.util.Comparator.comparingInt(org.shuangsuiji.draw.service.DrawEvents.DrawnSubject::order));
+        assertThat(completed.get("subjects")).isEqualTo(f.mapper.valueToTree(expected));
+        assertThat(completed.get("subjects").get(0).has("infeasibleReason")).as("null members are written").isTrue();
     }
 
     @Test

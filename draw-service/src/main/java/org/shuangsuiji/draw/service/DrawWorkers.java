@@ -1,0 +1,36 @@
+package org.shuangsuiji.draw.service;
+
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Threads for the CPU-bound parts of a draw that need no transaction (ranking strata, writing the record text and
+ * the event texts), so a draw uses more than one core while its request thread talks to the database. One thread per
+ * core: more would only queue on the cores. The work handed here never touches the request's transaction.
+ */
+@ApplicationScoped
+public class DrawWorkers {
+
+    private final ExecutorService executor;
+
+    public DrawWorkers() {
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "draw-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public ExecutorService executor() {
+        return executor;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        executor.shutdownNow();
+    }
+}
