@@ -98,6 +98,36 @@ class DrawDatabaseBenchmark {
         }
         System.out.println("BENCH summary (" + SUBJECTS + " subjects, " + EXCLUSIONS + " prior selections):");
         lines.forEach(l -> System.out.println("BENCH   " + l));
+        // How PostgreSQL finds the exclusions (the freezer's query, without the INSERT), for the last round's year.
+        explain("exclusions", """
+                EXPLAIN (ANALYZE, BUFFERS) SELECT h.uscc, h.same_period, h.this_year, s.risk_class
+                FROM (SELECT d.uscc,
+                             min(d.draw_id::text) FILTER (WHERE d.period_from <= ? AND d.period_to >= ?) AS same_period,
+                             count(*) AS this_year, min(d.draw_id::text) AS any_draw
+                      FROM draw_selection d WHERE d.year = ? AND d.departments && ? GROUP BY d.uscc) h
+                JOIN roster_subject s ON s.uscc = h.uscc AND s.status = 'ACTIVE'
+                                         AND s.departments @> ARRAY[?]::text[]""", year + ROUNDS - 1);
+        // How PostgreSQL reads all strata in one statement (the freezer's, without the INSERT and the hashing).
+        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+            st.execute("SET work_mem = '64MB'");
+            StringBuilder aggregates = new StringBuilder();
+            for (String k : List.of("'A'", "'B'", "'C'", "'D'")) {
+                aggregates.append("count(*) FILTER (WHERE s.risk_class = ").append(k).append("), string_agg(s.uscc, E'\\n'"
+                        + " ORDER BY s.uscc) FILTER (WHERE s.risk_class = ").append(k).append("), ");
+            }
+            try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) SELECT " + aggregates
+                    + "count(*) FILTER (WHERE s.risk_class IS NULL) FROM roster_subject s"
+                    + " WHERE s.status = 'ACTIVE' AND s.departments @> ARRAY[?]::text[]")) {
+                ps.setString(1, department);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        System.out.println("BENCH plan (all strata) " + rs.getString(1));
+                    }
+                }
+            } finally {
+                st.execute("RESET work_mem");
+            }
+        }
         // How PostgreSQL reads one class stratum (the freezer's aggregate, without the INSERT), for docs/performance.md:
         // with the default work_mem and with the freezer's.
         for (String workMem : List.of("4MB", "64MB")) {
@@ -116,6 +146,26 @@ class DrawDatabaseBenchmark {
                 } finally {
                     st.execute("RESET work_mem");
                 }
+            }
+        }
+    }
+
+    private void explain(String what, String sql, int year) throws Exception {
+        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+            st.execute("SET work_mem = '64MB'");
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setObject(1, LocalDate.of(year, 12, 31));
+                ps.setObject(2, LocalDate.of(year, 1, 1));
+                ps.setInt(3, year);
+                ps.setArray(4, c.createArrayOf("text", new String[] {department}));
+                ps.setString(5, department);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        System.out.println("BENCH plan (" + what + ") " + rs.getString(1));
+                    }
+                }
+            } finally {
+                st.execute("RESET work_mem");
             }
         }
     }
