@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.shuangsuiji.draw.algorithm.ConflictPair;
 import org.shuangsuiji.draw.algorithm.InspectorCandidate;
 import org.shuangsuiji.draw.algorithm.record.Exclusion;
@@ -38,13 +39,16 @@ public class PoolFreezer {
 
     private final AgroalDataSource dataSource;
     private final FrozenInputs frozen;
+    private final DrawWorkers workers;
 
-    public PoolFreezer(AgroalDataSource dataSource, FrozenInputs frozen) {
+    public PoolFreezer(AgroalDataSource dataSource, FrozenInputs frozen, DrawWorkers workers) {
         this.dataSource = dataSource;
         this.frozen = frozen;
+        this.workers = workers;
     }
 
     public Frozen freeze(Scope scope) {
+        long[] exclusionsMs = new long[1];
         try (Connection c = dataSource.getConnection()) {
             // A class stratum of 250 000 members is sorted for its aggregate: with the default 4 MB it spilled to disk
             // (external merge, ~6 MB per stratum: EXPLAIN in DrawDatabaseBenchmark). Only for this transaction.
@@ -52,17 +56,39 @@ public class PoolFreezer {
                 st.execute("SET LOCAL work_mem = '64MB'");
             }
             long t0 = System.nanoTime();
-            List<Exclusion> exclusions = exclusions(c, scope);
+            // The exclusions are found on a worker's connection of its own while this one aggregates the pools: two
+            // read statements, each on its own snapshot, as when they ran one after the other (in either order), and
+            // the rows then stored in this transaction.
+            CompletableFuture<List<Exclusion>> found = CompletableFuture.supplyAsync(() -> {
+                long s0 = System.nanoTime();
+                List<Exclusion> out = exclusions(scope);
+                exclusionsMs[0] = (System.nanoTime() - s0) / 1_000_000;
+                return out;
+            }, workers.executor());
+            List<FrozenStratum> pools = strata(c, scope, java.util.Map.of());
             long t1 = System.nanoTime();
+            List<Exclusion> exclusions;
+            try {
+                exclusions = found.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            long t2 = System.nanoTime();
+            storeExclusions(c, scope.drawId(), exclusions);
             java.util.Map<String, Long> excludedByStratum = new java.util.HashMap<>();
             exclusions.forEach(e -> excludedByStratum.merge(e.stratum(), 1L, Long::sum));
-            List<FrozenStratum> strata = strata(c, scope, excludedByStratum);
-            long t2 = System.nanoTime();
+            List<FrozenStratum> strata = new ArrayList<>();
+            for (FrozenStratum f : pools) {
+                strata.add(new FrozenStratum(f.stratum(), f.poolCount(), f.poolSha256(),
+                        excludedByStratum.getOrDefault(f.stratum().name(), 0L)));
+            }
+            long t3 = System.nanoTime();
             freezeInspectors(c, scope);
             freezeConflicts(c, scope);
             org.jboss.logging.Logger.getLogger(PoolFreezer.class).infof(
-                    "draw %s frozen: exclusions %d ms, pools %d ms, inspectors and conflicts %d ms", scope.drawId(),
-                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+                    "draw %s frozen: pools %d ms, exclusions %d ms (beside the pools, %d ms more), exclusions stored %d"
+                            + " ms, inspectors and conflicts %d ms", scope.drawId(), (t1 - t0) / 1_000_000,
+                    exclusionsMs[0], (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
             // Read back exactly what was stored: the announced hashes must be those of the stored rows.
             return new Frozen(strata, exclusions, frozen.inspectors(scope.drawId()), frozen.conflicts(scope.drawId()));
         } catch (SQLException e) {
@@ -174,9 +200,8 @@ public class PoolFreezer {
      * planner may hash it: with 50 000 prior selections, one index probe per selected subject (a lateral subquery)
      * read the subjects' heap pages at random and took over a second; one pass over the scope takes a fraction.
      */
-    private List<Exclusion> exclusions(Connection c, Scope scope) throws SQLException {
+    private List<Exclusion> exclusions(Scope scope) {
         List<Object> params = new ArrayList<>();
-        params.add(scope.drawId());
         params.add(scope.maxPerYear() == null ? Integer.MAX_VALUE : scope.maxPerYear());
         params.add(scope.classANotTwice());
         params.add(Date.valueOf(scope.periodTo()));
@@ -185,8 +210,7 @@ public class PoolFreezer {
         params.add(scope.departments().toArray(String[]::new));
         String where = scopeWhere(scope.subjects(), params);
         String sql = """
-                INSERT INTO draw_exclusion (draw_id, stratum, uscc, reason, detail)
-                SELECT ?, y.stratum, y.uscc,
+                SELECT y.stratum, y.uscc,
                        CASE WHEN y.same_period IS NOT NULL THEN 'DRAWN_BY_OTHER_TASK'
                             WHEN y.this_year >= y.cap THEN 'YEARLY_CAP'
                             ELSE 'CLASS_A_TWICE_A_YEAR' END,
@@ -202,19 +226,67 @@ public class PoolFreezer {
                             WHERE d.year = ? AND d.departments && ?
                             GROUP BY d.uscc) h
                       JOIN roster_subject s ON s.uscc = h.uscc AND %s) y
-                WHERE y.same_period IS NOT NULL OR y.this_year >= y.cap OR (y.risk_class = 'A' AND y.class_a)
-                RETURNING stratum, uscc, reason, detail""".formatted(where);
+                WHERE y.same_period IS NOT NULL OR y.this_year >= y.cap OR (y.risk_class = 'A' AND y.class_a)"""
+                .formatted(where);
         List<Exclusion> out = new ArrayList<>();
-        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new Exclusion(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+        try (Connection c = dataSource.getConnection()) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET work_mem = '64MB'"); // the grouped prior selections stay in memory (about 20 MB)
             }
+            try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Exclusion(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            } finally {
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("RESET work_mem");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot find the exclusions of draw " + scope.drawId(), e);
         }
         // The announcement lists them by stratum, then USCC in byte order.
         out.sort((a, b) -> {
             int s = a.stratum().compareTo(b.stratum());
             return s != 0 ? s : org.shuangsuiji.draw.algorithm.PoolHasher.compareBytes(a.uscc(), b.uscc());
         });
+        return out;
+    }
+
+    /** The exclusions into draw_exclusion in this transaction, as one COPY stream. */
+    private static void storeExclusions(Connection c, UUID drawId, List<Exclusion> exclusions) throws SQLException {
+        if (exclusions.isEmpty()) {
+            return;
+        }
+        StringBuilder rows = new StringBuilder(exclusions.size() * 96);
+        for (Exclusion e : exclusions) {
+            rows.append(drawId).append('\t');
+            copyText(rows, e.stratum()).append('\t');
+            copyText(rows, e.uscc()).append('\t');
+            copyText(rows, e.reason()).append('\t');
+            copyText(rows, e.detail()).append('\n');
+        }
+        try {
+            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(
+                    "COPY draw_exclusion (draw_id, stratum, uscc, reason, detail) FROM STDIN",
+                    new java.io.StringReader(rows.toString()));
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot store the exclusions of draw " + drawId, e);
+        }
+    }
+
+    /** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
+    static StringBuilder copyText(StringBuilder out, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(ch);
+            }
+        }
         return out;
     }
 
