@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -43,8 +44,8 @@ import org.shuangsuiji.roster.importing.TabularFile;
 /**
  * Bulk import jobs. The replica that receives a file keeps it in a temporary file, records the job (state in the
  * database, so every replica answers for it) and runs one job at a time, one chunk of rows per transaction: a reader
- * thread parses, validates and (subjects) removes duplicates in file order, and {@code roster.imports.store-workers}
- * store workers store chunks in parallel, each in its own transaction. Each chunk's rows, history, events, errors and
+ * thread parses and validates, and {@code roster.imports.store-workers} store workers store chunks in parallel, each
+ * in its own transaction, after taking turns in file order to remove the chunk's duplicates (subjects). Each chunk's rows, history, events, errors and
  * counters commit together, progress is visible as it goes, and a re-run of the same file changes nothing. A chunk
  * that fails fails the job; chunks already stored by then stay (possibly a later one stored in parallel: sending
  * the file again completes it). If that replica stops, its heartbeat stops, and any replica marks the job FAILED
@@ -185,10 +186,12 @@ public class ImportJobService {
             AtomicReference<Throwable> failure = new AtomicReference<>();
             List<Future<?>> stored = new ArrayList<>();
             try (TabularFile table = open(kind, format, file, contentType)) {
-                // The reader thread parses, validates, removes duplicates (in file order) and encodes chunk N+1
-                // while up to `workers` store workers store earlier chunks, each in its own transaction. At most
-                // workers + 1 chunks are ever in memory.
-                Future<Chunk> next = reader.submit(() -> read(id, table, kind, departments, chunkSize));
+                // The reader thread parses and validates chunk N+1 while up to `workers` store workers store earlier
+                // chunks, each in its own transaction. The workers take turns in file order (each waits for the one
+                // before) only to remove the chunk's duplicates, so the first occurrence in the file wins. At most
+                // workers + 2 chunks are ever in memory.
+                Future<Chunk> next = reader.submit(() -> read(table, kind, departments, chunkSize));
+                CompletableFuture<Void> turn = CompletableFuture.completedFuture(null);
                 try {
                     boolean more = true;
                     while (more && failure.get() == null) {
@@ -196,20 +199,23 @@ public class ImportJobService {
                         Chunk chunk = take(next);
                         readNanos += System.nanoTime() - waitStart;
                         more = chunk.more();
-                        next = more ? reader.submit(() -> read(id, table, kind, departments, chunkSize)) : null;
+                        next = more ? reader.submit(() -> read(table, kind, departments, chunkSize)) : null;
                         free.acquire();
                         if (failure.get() != null) {
                             free.release();
                             break;
                         }
+                        CompletableFuture<Void> previous = turn;
+                        CompletableFuture<Void> mine = new CompletableFuture<>();
+                        turn = mine;
                         stored.add(store.submit(() -> {
                             try {
-                                if (failure.get() == null) {
-                                    storeChunk(id, kind, chunk, user, importer, seenInspectors, timings, commitNanos);
-                                }
+                                storeChunk(id, kind, chunk, user, importer, seenInspectors, timings, commitNanos,
+                                        previous, mine, failure);
                             } catch (Throwable e) {
                                 failure.compareAndSet(null, e);
                             } finally {
+                                mine.complete(null);
                                 free.release();
                             }
                         }));
@@ -268,14 +274,31 @@ public class ImportJobService {
      * chunks never lose an update and the counters only grow.
      */
     private void storeChunk(UUID id, Kind kind, Chunk chunk, String user, CurrentUser importer, Set<String> seenInspectors,
-            SubjectImporter.Timings timings, AtomicLong commitNanos) {
+            SubjectImporter.Timings timings, AtomicLong commitNanos, CompletableFuture<Void> previous,
+            CompletableFuture<Void> mine, AtomicReference<Throwable> failure) throws Exception {
+        SubjectImporter.Staged staged = null;
+        try {
+            previous.get(); // duplicates in file order: after the chunk before has recorded its first occurrences
+            if (failure.get() != null) {
+                return;
+            }
+            if (kind == Kind.SUBJECTS) {
+                staged = subjects.stage(id, chunk.subjects());
+            }
+        } catch (Throwable e) {
+            failure.compareAndSet(null, e); // before the next chunk's turn
+            throw e;
+        } finally {
+            mine.complete(null);
+        }
+        SubjectImporter.Staged rows = staged;
         long txStart = System.nanoTime();
         long[] inside = {0};
-        SubjectImporter.Timings mine = new SubjectImporter.Timings();
+        SubjectImporter.Timings times = new SubjectImporter.Timings();
         QuarkusTransaction.requiringNew().timeout(600).run(() -> {
             SubjectImporter.ChunkResult result;
             try {
-                result = kind == Kind.SUBJECTS ? subjects.store(id, chunk.subjects(), user, mine)
+                result = kind == Kind.SUBJECTS ? subjects.store(id, rows, user, times)
                         : inspectors.store(chunk.inspectors(), seenInspectors, importer);
             } catch (SQLException | IOException e) {
                 throw new IllegalStateException(e);
@@ -286,15 +309,14 @@ public class ImportJobService {
             inside[0] = System.nanoTime() - txStart;
         });
         commitNanos.addAndGet(System.nanoTime() - txStart - inside[0]);
-        timings.add(mine);
+        timings.add(times);
     }
 
-    /** Rows of one transaction, read, validated and (subjects) freed of duplicates and encoded ahead on the reader thread. */
-    private record Chunk(int read, boolean more, SubjectImporter.Staged subjects, List<InspectorRow> inspectors,
+    /** Rows of one transaction, read and validated ahead on the reader thread. */
+    private record Chunk(int read, boolean more, List<SubjectRow> subjects, List<InspectorRow> inspectors,
             List<RowErrors.Error> rejected) {}
 
-    private Chunk read(UUID id, TabularFile table, Kind kind, Set<String> departments, int chunkSize)
-            throws IOException, SQLException {
+    private static Chunk read(TabularFile table, Kind kind, Set<String> departments, int chunkSize) throws IOException {
         List<SubjectRow> subjectRows = new ArrayList<>();
         List<InspectorRow> inspectorRows = new ArrayList<>();
         List<RowErrors.Error> rejected = new ArrayList<>();
@@ -321,7 +343,7 @@ public class ImportJobService {
             }
             rejected.addAll(errors.errors());
         }
-        return new Chunk(read, more, kind == Kind.SUBJECTS ? subjects.stage(id, subjectRows) : null, inspectorRows,
+        return new Chunk(read, more, subjectRows, inspectorRows,
                 rejected);
     }
 
