@@ -103,7 +103,7 @@ public record InspectorRow(long row, String department, String name, String kind
         }
         List<String> expertise = SubjectRow.list(r.get("expertise"));
         for (String t : expertise) {
-            if (!t.matches(SubjectRow.TAG)) {
+            if (!SubjectRow.TAG_PATTERN.matcher(t).matches()) {
                 errors.add("expertise", "'" + t + "' must be 2-40 upper-case letters, digits or '_', starting with a letter");
             }
         }

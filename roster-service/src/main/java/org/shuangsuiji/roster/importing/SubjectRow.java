@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.shuangsuiji.roster.domain.Divisions;
 import org.shuangsuiji.roster.domain.Uscc;
 
@@ -27,6 +28,10 @@ public record SubjectRow(long row, String uscc, String name, String kind, String
 
     static final String INDUSTRY = "[A-T]([0-9]{2}|[0-9]{3}|[0-9]{4})?";
     static final String TAG = "[A-Z][A-Z0-9_]{1,39}";
+    // compiled once: String.matches compiles its pattern on every call, several times per row of a million-row file
+    private static final Pattern INDUSTRY_PATTERN = Pattern.compile(INDUSTRY);
+    static final Pattern TAG_PATTERN = Pattern.compile(TAG);
+    private static final Pattern RISK_CLASS = Pattern.compile("[ABCD]");
 
     private static final Map<String, String> KINDS = Map.of("ENTERPRISE", "ENTERPRISE", "企业", "ENTERPRISE",
             "INDIVIDUAL", "INDIVIDUAL", "个体工商户", "INDIVIDUAL", "COOPERATIVE", "COOPERATIVE", "农民专业合作社",
@@ -67,7 +72,7 @@ public record SubjectRow(long row, String uscc, String name, String kind, String
                     + "' is not one of ENTERPRISE (企业), INDIVIDUAL (个体工商户), COOPERATIVE (农民专业合作社), OTHER (其他)");
         }
         String industry = r.get("industryCode");
-        if (industry == null || !industry.matches(INDUSTRY)) {
+        if (industry == null || !INDUSTRY_PATTERN.matcher(industry).matches()) {
             errors.add("industryCode", industry == null ? "is required"
                     : "'" + industry + "' is not a GB/T 4754 code: a section letter A-T and 2, 3 or 4 digits");
         }
@@ -105,7 +110,7 @@ public record SubjectRow(long row, String uscc, String name, String kind, String
         LocalDate asOf = null;
         String source = r.get("riskSource");
         if (riskClass != null) {
-            if (!riskClass.matches("[ABCD]")) {
+            if (!RISK_CLASS.matcher(riskClass).matches()) {
                 errors.add("riskClass", "'" + riskClass + "' is not one of A, B, C or D");
             }
             if (r.get("riskAsOf") == null) {
@@ -127,7 +132,7 @@ public record SubjectRow(long row, String uscc, String name, String kind, String
         }
         List<String> tags = list(r.get("tags"));
         for (String t : tags) {
-            if (!t.matches(TAG)) {
+            if (!TAG_PATTERN.matcher(t).matches()) {
                 errors.add("tags", "'" + t + "' must be 2-40 upper-case letters, digits or '_', starting with a letter");
             }
         }
