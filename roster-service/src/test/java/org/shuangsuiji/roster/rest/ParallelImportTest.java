@@ -249,7 +249,7 @@ class ParallelImportTest {
     private void delete(List<String> usccs) throws Exception {
         try (Connection c = dataSource.getConnection()) {
             for (String table : List.of("subject_risk_history", "subject_status_history", "subject_directory_history",
-                    "subject")) { // directories, item families and tags go with their subject
+                    "subject_department", "subject_item_family", "subject_tag", "subject")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE uscc = ANY (?)")) {
                     ps.setArray(1, c.createArrayOf("text", usccs.toArray()));
                     ps.executeUpdate();
