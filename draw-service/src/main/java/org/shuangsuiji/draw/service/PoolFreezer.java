@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import org.shuangsuiji.draw.algorithm.ConflictPair;
 import org.shuangsuiji.draw.algorithm.InspectorCandidate;
 import org.shuangsuiji.draw.algorithm.record.Exclusion;
@@ -39,16 +38,12 @@ public class PoolFreezer {
 
     private final AgroalDataSource dataSource;
     private final FrozenInputs frozen;
-    private final DrawWorkers workers;
-
-    public PoolFreezer(AgroalDataSource dataSource, FrozenInputs frozen, DrawWorkers workers) {
+    public PoolFreezer(AgroalDataSource dataSource, FrozenInputs frozen) {
         this.dataSource = dataSource;
         this.frozen = frozen;
-        this.workers = workers;
     }
 
     public Frozen freeze(Scope scope) {
-        long[] exclusionsMs = new long[1];
         try (Connection c = dataSource.getConnection()) {
             // A class stratum of 250 000 members is sorted for its aggregate: with the default 4 MB it spilled to disk
             // (external merge, ~6 MB per stratum: EXPLAIN in DrawDatabaseBenchmark). Only for this transaction.
@@ -56,25 +51,12 @@ public class PoolFreezer {
                 st.execute("SET LOCAL work_mem = '64MB'");
             }
             long t0 = System.nanoTime();
-            // The exclusions are found on a worker's connection of its own while this one aggregates the pools: two
-            // read statements, each on its own snapshot, as when they ran one after the other (in either order), and
-            // the rows then stored in this transaction.
-            CompletableFuture<List<Exclusion>> found = CompletableFuture.supplyAsync(() -> {
-                long s0 = System.nanoTime();
-                List<Exclusion> out = exclusions(scope);
-                exclusionsMs[0] = (System.nanoTime() - s0) / 1_000_000;
-                return out;
-            }, workers.executor());
-            List<FrozenStratum> pools = strata(c, scope, java.util.Map.of());
+            // One statement freezes the pools and finds the exclusions: one pass over the scope, one snapshot.
+            String[] exclusionRows = new String[1];
+            List<FrozenStratum> pools = strata(c, scope, exclusionRows);
             long t1 = System.nanoTime();
-            List<Exclusion> exclusions;
-            try {
-                exclusions = found.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
-            long t2 = System.nanoTime();
-            storeExclusions(c, scope.drawId(), exclusions);
+            List<Exclusion> exclusions = parseExclusions(exclusionRows[0]);
+            storeExclusions(c, scope.drawId(), exclusionRows[0]);
             java.util.Map<String, Long> excludedByStratum = new java.util.HashMap<>();
             exclusions.forEach(e -> excludedByStratum.merge(e.stratum(), 1L, Long::sum));
             List<FrozenStratum> strata = new ArrayList<>();
@@ -82,13 +64,13 @@ public class PoolFreezer {
                 strata.add(new FrozenStratum(f.stratum(), f.poolCount(), f.poolSha256(),
                         excludedByStratum.getOrDefault(f.stratum().name(), 0L)));
             }
-            long t3 = System.nanoTime();
+            long t2 = System.nanoTime();
             freezeInspectors(c, scope);
             freezeConflicts(c, scope);
             org.jboss.logging.Logger.getLogger(PoolFreezer.class).infof(
-                    "draw %s frozen: pools %d ms, exclusions %d ms (beside the pools, %d ms more), exclusions stored %d"
-                            + " ms, inspectors and conflicts %d ms", scope.drawId(), (t1 - t0) / 1_000_000,
-                    exclusionsMs[0], (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+                    "draw %s frozen: pools and exclusions %d ms (one statement), exclusions stored %d ms, inspectors"
+                            + " and conflicts %d ms", scope.drawId(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                    (System.nanoTime() - t2) / 1_000_000);
             // Read back exactly what was stored: the announced hashes must be those of the stored rows.
             return new Frozen(strata, exclusions, frozen.inspectors(scope.drawId()), frozen.conflicts(scope.drawId()));
         } catch (SQLException e) {
@@ -149,42 +131,86 @@ public class PoolFreezer {
     }
 
     /**
-     * One statement for all strata: the scope is read once (a class stratum's members are spread over the whole heap,
-     * so one statement per stratum read every page five times), and each stratum's ordered aggregate, restricted to
-     * its class by {@code FILTER}, sorts only its own members (grouping by class instead sorted the whole scope at
-     * once and was measured slower). Per stratum the same members, order and hash as one statement each; one
-     * statement also reads all strata from one snapshot.
+     * One statement for all strata and the exclusions: the scope is read once (a class stratum's members are spread
+     * over the whole heap, so one statement per stratum read every page five times), and each stratum's ordered
+     * aggregate, restricted to its class by {@code FILTER}, sorts only its own members (grouping by class instead
+     * sorted the whole scope at once and was measured slower). Per stratum the same members, order and hash as one
+     * statement each.
+     *
+     * <p>The exclusions come from the same pass: the year's prior selections sharing a department, grouped by USCC,
+     * are joined to the scope's rows (a merge join in USCC order, which keeps the aggregates' input sorted), and the
+     * excluded members, the first applicable reason winning (drawn by another draw of an overlapping period with a
+     * department in common — 名单比对 —, the yearly cap, class A not twice a year), are written as draw_exclusion rows in
+     * COPY's text format into {@code exclusionRows[0]} (null when none). A second statement over the scope (a parallel
+     * hash join, each of its processes hashing the prior selections) used to run beside this one on another
+     * connection and competed with it for the cores; in one statement both are read from one snapshot.
      */
-    private List<FrozenStratum> strata(Connection c, Scope scope, java.util.Map<String, Long> excluded)
-            throws SQLException {
+    private List<FrozenStratum> strata(Connection c, Scope scope, String[] exclusionRows) throws SQLException {
         List<Object> params = new ArrayList<>();
-        params.add(scope.drawId());
+        params.add(Date.valueOf(scope.periodTo()));
+        params.add(Date.valueOf(scope.periodFrom()));
+        params.add(scope.year());
+        params.add(scope.departments().toArray(String[]::new));
         String where = scopeWhere(scope.subjects(), params);
+        params.add(scope.drawId());
         StringBuilder aggregates = new StringBuilder();
         StringBuilder values = new StringBuilder();
         int i = 0;
         for (Stratum stratum : Stratum.values()) {
             String filter = stratum.isRiskClass() ? "s.risk_class = '" + stratum.name() + "'" : "s.risk_class IS NULL";
-            aggregates.append(i == 0 ? "" : ",\n").append("""
+            aggregates.append("""
                     count(*) FILTER (WHERE %1$s)::int AS n%2$d,
                     coalesce(convert_to(string_agg(s.uscc, E'\\n' ORDER BY s.uscc) FILTER (WHERE %1$s) || E'\\n',
-                        'UTF8'), ''::bytea) AS m%2$d""".formatted(filter, i));
+                        'UTF8'), ''::bytea) AS m%2$d,
+                    """.formatted(filter, i));
             values.append(i == 0 ? "" : ", ").append("('%s', p.n%d, p.m%d)".formatted(stratum.name(), i, i));
             i++;
         }
+        // Literals, not parameters, as each appears twice: the cap (an int), class A not twice (a boolean), the draw id.
+        String cap = Integer.toString(scope.maxPerYear() == null ? Integer.MAX_VALUE : scope.maxPerYear());
+        String classA = Boolean.toString(scope.classANotTwice());
         String sql = """
-                INSERT INTO draw_stratum (draw_id, stratum, pool_count, pool_sha256, members)
-                SELECT ?, v.stratum, v.n, encode(sha256(v.m), 'hex'), v.m
-                FROM (SELECT %s
-                      FROM roster_subject s WHERE %s) p
-                CROSS JOIN LATERAL (VALUES %s) v (stratum, n, m)
-                RETURNING stratum, pool_count, pool_sha256""".formatted(aggregates, where, values);
+                WITH p AS (
+                    SELECT %1$s
+                           string_agg('%5$s' || E'\\t' || coalesce(s.risk_class, 'UNCLASSIFIED') || E'\\t'
+                                   || replace(replace(replace(replace(s.uscc, E'\\\\', E'\\\\\\\\'), E'\\t', E'\\\\t'),
+                                              E'\\n', E'\\\\n'), E'\\r', E'\\\\r') || E'\\t'
+                                   || CASE WHEN h.same_period IS NOT NULL THEN 'DRAWN_BY_OTHER_TASK'
+                                           WHEN h.this_year >= %3$s THEN 'YEARLY_CAP'
+                                           ELSE 'CLASS_A_TWICE_A_YEAR' END || E'\\t'
+                                   || CASE WHEN h.same_period IS NOT NULL THEN 'draw ' || h.same_period
+                                           WHEN h.this_year >= %3$s THEN h.this_year || ' draws this year, cap %3$s'
+                                           ELSE 'class A, drawn this year by draw ' || h.any_draw END || E'\\n',
+                                   '' ORDER BY s.uscc)
+                               FILTER (WHERE h.uscc IS NOT NULL AND (h.same_period IS NOT NULL OR h.this_year >= %3$s
+                                       OR (s.risk_class = 'A' AND %4$s))) AS x
+                    FROM roster_subject s
+                    LEFT JOIN (SELECT d.uscc,
+                                      min(d.draw_id::text) FILTER (WHERE d.period_from <= ? AND d.period_to >= ?)
+                                          AS same_period,
+                                      count(*) AS this_year, min(d.draw_id::text) AS any_draw
+                               FROM draw_selection d
+                               WHERE d.year = ? AND d.departments && ?
+                               GROUP BY d.uscc) h ON h.uscc = s.uscc
+                    WHERE %2$s),
+                strata AS (
+                    INSERT INTO draw_stratum (draw_id, stratum, pool_count, pool_sha256, members)
+                    SELECT ?, v.stratum, v.n, encode(sha256(v.m), 'hex'), v.m
+                    FROM p CROSS JOIN LATERAL (VALUES %6$s) v (stratum, n, m)
+                    RETURNING stratum, pool_count, pool_sha256)
+                SELECT stratum, pool_count, pool_sha256, NULL::text FROM strata
+                UNION ALL SELECT NULL, NULL, NULL, x FROM p""".formatted(aggregates, where, cap, classA, scope.drawId(),
+                values);
         java.util.Map<String, FrozenStratum> frozenStrata = new java.util.HashMap<>();
         try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                Stratum stratum = Stratum.valueOf(rs.getString(1));
-                frozenStrata.put(stratum.name(), new FrozenStratum(stratum, rs.getLong(2), rs.getString(3),
-                        excluded.getOrDefault(stratum.name(), 0L)));
+                String name = rs.getString(1);
+                if (name == null) {
+                    exclusionRows[0] = rs.getString(4);
+                    continue;
+                }
+                Stratum stratum = Stratum.valueOf(name);
+                frozenStrata.put(stratum.name(), new FrozenStratum(stratum, rs.getLong(2), rs.getString(3), 0L));
             }
         }
         List<FrozenStratum> out = new ArrayList<>();
@@ -195,57 +221,33 @@ public class PoolFreezer {
     }
 
     /**
-     * One row per excluded pool member, the first applicable reason winning: drawn by another draw of an overlapping
-     * period with a department in common (名单比对), the yearly cap, class A not twice a year. A plain join, so the
-     * planner may hash it: with 50 000 prior selections, one index probe per selected subject (a lateral subquery)
-     * read the subjects' heap pages at random and took over a second; one pass over the scope takes a fraction.
+     * The exclusions from draw_exclusion rows in COPY's text format (draw id, stratum, uscc, reason, detail), in the
+     * announcement's order: by stratum, then USCC in byte order.
      */
-    private List<Exclusion> exclusions(Scope scope) {
-        List<Object> params = new ArrayList<>();
-        params.add(scope.maxPerYear() == null ? Integer.MAX_VALUE : scope.maxPerYear());
-        params.add(scope.classANotTwice());
-        params.add(Date.valueOf(scope.periodTo()));
-        params.add(Date.valueOf(scope.periodFrom()));
-        params.add(scope.year());
-        params.add(scope.departments().toArray(String[]::new));
-        String where = scopeWhere(scope.subjects(), params);
-        String sql = """
-                SELECT y.stratum, y.uscc,
-                       CASE WHEN y.same_period IS NOT NULL THEN 'DRAWN_BY_OTHER_TASK'
-                            WHEN y.this_year >= y.cap THEN 'YEARLY_CAP'
-                            ELSE 'CLASS_A_TWICE_A_YEAR' END,
-                       CASE WHEN y.same_period IS NOT NULL THEN 'draw ' || y.same_period
-                            WHEN y.this_year >= y.cap THEN y.this_year || ' draws this year, cap ' || y.cap
-                            ELSE 'class A, drawn this year by draw ' || y.any_draw END
-                FROM (SELECT coalesce(s.risk_class, 'UNCLASSIFIED') AS stratum, s.uscc, s.risk_class,
-                             h.same_period, h.this_year, h.any_draw, ?::int AS cap, ?::boolean AS class_a
-                      FROM (SELECT d.uscc,
-                                   min(d.draw_id::text) FILTER (WHERE d.period_from <= ? AND d.period_to >= ?) AS same_period,
-                                   count(*) AS this_year, min(d.draw_id::text) AS any_draw
-                            FROM draw_selection d
-                            WHERE d.year = ? AND d.departments && ?
-                            GROUP BY d.uscc) h
-                      JOIN roster_subject s ON s.uscc = h.uscc AND %s) y
-                WHERE y.same_period IS NOT NULL OR y.this_year >= y.cap OR (y.risk_class = 'A' AND y.class_a)"""
-                .formatted(where);
+    static List<Exclusion> parseExclusions(String rows) {
         List<Exclusion> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            try (java.sql.Statement st = c.createStatement()) {
-                st.execute("SET work_mem = '64MB'"); // the grouped prior selections stay in memory (about 20 MB)
-            }
-            try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Exclusion(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-                }
-            } finally {
-                try (java.sql.Statement st = c.createStatement()) {
-                    st.execute("RESET work_mem");
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot find the exclusions of draw " + scope.drawId(), e);
+        if (rows == null) {
+            return out;
         }
-        // The announcement lists them by stratum, then USCC in byte order.
+        String[] f = new String[5];
+        int start = 0;
+        while (start < rows.length()) {
+            int end = rows.indexOf('\n', start);
+            if (end < 0) {
+                end = rows.length();
+            }
+            int from = start;
+            for (int k = 0; k < 5; k++) {
+                int tab = k < 4 ? rows.indexOf('\t', from) : end;
+                if (tab < 0 || tab > end) {
+                    throw new IllegalStateException("unreadable exclusion row: " + rows.substring(start, end));
+                }
+                f[k] = copyUnescape(rows, from, tab);
+                from = tab + 1;
+            }
+            out.add(new Exclusion(f[1], f[2], f[3], f[4]));
+            start = end + 1;
+        }
         out.sort((a, b) -> {
             int s = a.stratum().compareTo(b.stratum());
             return s != 0 ? s : org.shuangsuiji.draw.algorithm.PoolHasher.compareBytes(a.uscc(), b.uscc());
@@ -253,41 +255,45 @@ public class PoolFreezer {
         return out;
     }
 
-    /** The exclusions into draw_exclusion in this transaction, as one COPY stream. */
-    private static void storeExclusions(Connection c, UUID drawId, List<Exclusion> exclusions) throws SQLException {
-        if (exclusions.isEmpty()) {
-            return;
+    /** A value of COPY's text format back to its text: {@code \\}, {@code \t}, {@code \n}, {@code \r}. */
+    static String copyUnescape(String s, int from, int to) {
+        int slash = from;
+        while (slash < to && s.charAt(slash) != '\\') {
+            slash++;
         }
-        StringBuilder rows = new StringBuilder(exclusions.size() * 96);
-        for (Exclusion e : exclusions) {
-            rows.append(drawId).append('\t');
-            copyText(rows, e.stratum()).append('\t');
-            copyText(rows, e.uscc()).append('\t');
-            copyText(rows, e.reason()).append('\t');
-            copyText(rows, e.detail()).append('\n');
+        if (slash == to) {
+            return s.substring(from, to);
+        }
+        StringBuilder b = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            char ch = s.charAt(i);
+            if (ch == '\\' && i + 1 < to) {
+                char next = s.charAt(++i);
+                b.append(switch (next) {
+                    case 't' -> '\t';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    default -> next;
+                });
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+
+    /** The exclusions into draw_exclusion in this transaction, as one COPY stream of the rows the freeze wrote. */
+    private static void storeExclusions(Connection c, UUID drawId, String rows) throws SQLException {
+        if (rows == null || rows.isEmpty()) {
+            return;
         }
         try {
             c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(
                     "COPY draw_exclusion (draw_id, stratum, uscc, reason, detail) FROM STDIN",
-                    new java.io.StringReader(rows.toString()));
+                    new java.io.StringReader(rows));
         } catch (java.io.IOException e) {
             throw new SQLException("cannot store the exclusions of draw " + drawId, e);
         }
-    }
-
-    /** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
-    static StringBuilder copyText(StringBuilder out, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(ch);
-            }
-        }
-        return out;
     }
 
     /** Every inspector of the participating departments, with what the algorithm checks on the inspection dates. */

@@ -98,15 +98,23 @@ class DrawDatabaseBenchmark {
         }
         System.out.println("BENCH summary (" + SUBJECTS + " subjects, " + EXCLUSIONS + " prior selections):");
         lines.forEach(l -> System.out.println("BENCH   " + l));
-        // How PostgreSQL finds the exclusions (the freezer's query, without the INSERT), for the last round's year.
-        explain("exclusions", """
-                EXPLAIN (ANALYZE, BUFFERS) SELECT h.uscc, h.same_period, h.this_year, s.risk_class
-                FROM (SELECT d.uscc,
+        // How PostgreSQL freezes the pools and finds the exclusions in one statement (the freezer's, without the
+        // INSERT, the hashing and the exclusion rows' text), for the last round's year.
+        StringBuilder withExclusions = new StringBuilder();
+        for (String k : List.of("'A'", "'B'", "'C'", "'D'")) {
+            withExclusions.append("count(*) FILTER (WHERE s.risk_class = ").append(k).append("), string_agg(s.uscc, E'\\n'"
+                    + " ORDER BY s.uscc) FILTER (WHERE s.risk_class = ").append(k).append("), ");
+        }
+        explain("pools and exclusions", "EXPLAIN (ANALYZE, BUFFERS) SELECT " + withExclusions + """
+                count(*) FILTER (WHERE s.risk_class IS NULL),
+                string_agg(s.uscc || E'\\t' || coalesce(h.same_period, h.any_draw), E'\\n' ORDER BY s.uscc)
+                    FILTER (WHERE h.uscc IS NOT NULL AND h.same_period IS NOT NULL)
+                FROM roster_subject s
+                LEFT JOIN (SELECT d.uscc,
                              min(d.draw_id::text) FILTER (WHERE d.period_from <= ? AND d.period_to >= ?) AS same_period,
                              count(*) AS this_year, min(d.draw_id::text) AS any_draw
-                      FROM draw_selection d WHERE d.year = ? AND d.departments && ? GROUP BY d.uscc) h
-                JOIN roster_subject s ON s.uscc = h.uscc AND s.status = 'ACTIVE'
-                                         AND s.departments @> ARRAY[?]::text[]""", year + ROUNDS - 1);
+                      FROM draw_selection d WHERE d.year = ? AND d.departments && ? GROUP BY d.uscc) h ON h.uscc = s.uscc
+                WHERE s.status = 'ACTIVE' AND s.departments @> ARRAY[?]::text[]""", year + ROUNDS - 1);
         // How PostgreSQL reads all strata in one statement (the freezer's, without the INSERT and the hashing).
         try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
             st.execute("SET work_mem = '64MB'");
