@@ -440,10 +440,15 @@ public class DrawService {
         }
         long t1 = System.nanoTime();
         // The record text and its hash are written on a worker while this thread stores the selections and teams.
-        // The record hash is that of its canonical text: serialise once, hash the text.
+        // The record hash is that of its canonical text: serialise once, hash the text. The announcement, the record's
+        // first member, is the stored text when the announcement the record holds hashes to the stored hash (then it
+        // is that text, byte for byte), so it is not serialised a second time.
         DrawRecord computed = record;
+        String storedAnnouncement = d.announcement;
+        boolean sameAnnouncement = record.announcementSha256().equals(d.announcementSha256);
         CompletableFuture<String[]> text = CompletableFuture.supplyAsync(() -> {
-            String json = DrawRecords.canonicalJson(computed);
+            String json = sameAnnouncement ? DrawRecords.canonicalJsonAround(computed, storedAnnouncement)
+                    : DrawRecords.canonicalJson(computed);
             return new String[] {json, sha256(json)};
         }, workers.executor());
         // The subjects' names (for the events, current values of the read model) on a worker's own connection.

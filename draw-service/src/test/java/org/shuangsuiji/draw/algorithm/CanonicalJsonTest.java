@@ -47,6 +47,16 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void aRecordWrittenAroundItsStoredAnnouncementTextIsTheSameText() {
+        for (String algorithm : new String[] {SubjectRanking.ALGORITHM, Rfc3797.ALGORITHM}) {
+            DrawRecord record = new DrawFixture(algorithm).compute();
+            String announcement = DrawRecords.canonicalJson(record.announcement());
+            assertThat(DrawRecords.canonicalJsonAround(record, announcement)).isEqualTo(DrawRecords.canonicalJson(record))
+                    .isEqualTo(CanonicalJson.viaTree(record));
+        }
+    }
+
+    @Test
     void instantsAreKeptToTheSecond() {
         DrawFixture fixture = new DrawFixture();
         Announcement a = fixture.announcement();

@@ -20,6 +20,26 @@ public final class DrawRecords {
         return CanonicalJson.string(value);
     }
 
+    /**
+     * The record's canonical JSON written around its announcement's canonical text instead of serialising the
+     * announcement again (it is the record's first member in name order, and a large draw's announcement lists every
+     * exclusion). Equal to {@link #canonicalJson(Object)} of the record provided {@code announcementText} is the
+     * canonical JSON of {@code record.announcement()}: pass the stored text whose SHA-256 is
+     * {@code record.announcementSha256()}.
+     */
+    public static String canonicalJsonAround(DrawRecord record, String announcementText) {
+        DrawRecord rest = new DrawRecord(record.format(), null, record.announcementSha256(), record.entropy(),
+                record.key(), record.selections(), record.teams(), record.infeasible(), record.computedAt(),
+                record.computedBy());
+        String tail = CanonicalJson.string(rest);
+        if (!tail.startsWith("{\"announcementSha256\":")) {
+            throw new IllegalStateException("the announcement is no longer the record's first member");
+        }
+        StringBuilder out = new StringBuilder(announcementText.length() + tail.length() + 20);
+        return out.append("{\"announcement\":").append(announcementText).append(',').append(tail, 1, tail.length())
+                .toString();
+    }
+
     /** SHA-256 (lower-case hex) of the canonical JSON of any draw type or JSON tree, streamed into the digest. */
     public static String sha256(Object value) {
         MessageDigest digest;
