@@ -27,6 +27,14 @@ public final class SubjectRanking {
     private final Hmac hmac;
     private final PoolHasher hasher = new PoolHasher();
     private final Set<String> excludedSeen = new HashSet<>();
+    // With canonical order required, the exclusions sorted in the same byte order and merged with the pool as it
+    // streams: one comparison per member instead of a hash lookup (USCCs of one region share their first characters,
+    // and String.hashCode of such codes crowded into few HashMap buckets: JFR showed the lookups' tree bins taking
+    // as long as the HMACs).
+    private final String[] sortedExcluded;
+    private int nextExcluded;
+    private int excludedMatched;
+    private String firstMissing;
     // The max-heap as parallel arrays: sifting compares the first 8 score bytes held in one long[] (cache-friendly);
     // the full score and the USCC are only touched on a tie of those 8 bytes or when moved.
     private final long[] heapHigh;
@@ -51,6 +59,12 @@ public final class SubjectRanking {
         this.quota = quota;
         this.excluded = excluded == null ? Set.of() : excluded;
         this.requireCanonicalOrder = requireCanonicalOrder;
+        if (requireCanonicalOrder) {
+            this.sortedExcluded = this.excluded.toArray(String[]::new);
+            Arrays.sort(this.sortedExcluded, PoolHasher::compareBytes);
+        } else {
+            this.sortedExcluded = null;
+        }
         this.hmac = new Hmac(key);
         this.heapHigh = new long[quota];
         this.heapScore = new byte[quota][];
@@ -73,7 +87,21 @@ public final class SubjectRanking {
         if (requireCanonicalOrder && !hasher.canonicalOrder()) {
             throw new DrawInputException("pools." + stratumId, "not in canonical order: " + hasher.disorderDetail());
         }
-        if (!excluded.isEmpty() && excluded.contains(uscc)) {
+        if (sortedExcluded != null) {
+            // members strictly increase (checked above), so every exclusion below this member was never in the pool
+            while (nextExcluded < sortedExcluded.length
+                    && PoolHasher.compareBytes(sortedExcluded[nextExcluded], uscc) < 0) {
+                if (firstMissing == null) {
+                    firstMissing = sortedExcluded[nextExcluded];
+                }
+                nextExcluded++;
+            }
+            if (nextExcluded < sortedExcluded.length && sortedExcluded[nextExcluded].equals(uscc)) {
+                nextExcluded++;
+                excludedMatched++;
+                return;
+            }
+        } else if (!excluded.isEmpty() && excluded.contains(uscc)) {
             excludedSeen.add(uscc);
             return;
         }
@@ -105,6 +133,12 @@ public final class SubjectRanking {
 
     /** An excluded USCC that never occurred in the pool (the smallest), or null if every exclusion was a member. */
     public String missingExclusion() {
+        if (sortedExcluded != null) {
+            if (firstMissing != null) {
+                return firstMissing;
+            }
+            return nextExcluded < sortedExcluded.length ? sortedExcluded[nextExcluded] : null;
+        }
         if (excludedSeen.size() == excluded.size()) {
             return null;
         }
@@ -130,8 +164,9 @@ public final class SubjectRanking {
             selections.add(new Selection(i + 1, heapUscc[order[i]], Hex.of(heapScore[order[i]])));
         }
         String cutoff = size == 0 ? null : selections.get(size - 1).score();
-        long eligible = hasher.count() - excludedSeen.size();
-        return new StratumResult(stratumId, hasher.count(), hasher.sha256(), excludedSeen.size(), eligible, quota,
+        int excludedCount = sortedExcluded != null ? excludedMatched : excludedSeen.size();
+        long eligible = hasher.count() - excludedCount;
+        return new StratumResult(stratumId, hasher.count(), hasher.sha256(), excludedCount, eligible, quota,
                 cutoff, selections);
     }
 

@@ -97,6 +97,35 @@ class SubjectRankingTest {
     }
 
     @Test
+    void mergingSortedExclusionsWithTheCanonicalPoolEqualsLookingThemUp() {
+        List<String> pool = pool(600);
+        Random random = new Random(11);
+        Set<String> excluded = new java.util.HashSet<>();
+        for (String u : pool) {
+            if (random.nextInt(5) == 0) {
+                excluded.add(u);
+            }
+        }
+        excluded.add(pool.get(0));
+        excluded.add(pool.get(pool.size() - 1));
+        StratumResult merged = rank(pool, 40, excluded, true);
+        StratumResult lookedUp = rank(pool, 40, excluded, false);
+        assertThat(merged).isEqualTo(lookedUp);
+        assertThat(merged.excluded()).isEqualTo(excluded.size());
+        for (String missing : List.of("0", pool.get(300) + "0", "ZZZZ")) { // before, between and after the members
+            Set<String> withMissing = new java.util.HashSet<>(excluded);
+            withMissing.add(missing);
+            withMissing.add("ZZZZZ");
+            SubjectRanking sorted = new SubjectRanking(KEY, "A", 40, withMissing, true);
+            SubjectRanking hashed = new SubjectRanking(KEY, "A", 40, withMissing, false);
+            pool.forEach(sorted::accept);
+            pool.forEach(hashed::accept);
+            assertThat(sorted.finish()).isEqualTo(hashed.finish());
+            assertThat(sorted.missingExclusion()).isEqualTo(hashed.missingExclusion()).isEqualTo(missing);
+        }
+    }
+
+    @Test
     void hashesThePoolAsRosterDoes() {
         StratumResult result = rank(List.of("A", "B"), 1, Set.of(), true);
         // printf '%s\n' A B | sha256sum
