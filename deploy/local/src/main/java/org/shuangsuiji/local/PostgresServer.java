@@ -46,6 +46,10 @@ public final class PostgresServer implements AutoCloseable {
                     .setRegisterShutdownHook(false) // the launcher stops it, after the services
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "localhost")
+                    // PostgreSQL's 128 MB default holds less than one service's working set at province scale (a
+                    // million subjects and their history are ~1.5 GB): an import then evicts and rewrites its own
+                    // pages. 1 GB of a 24 GB machine, as for any server of this size (docs/operations.md).
+                    .setServerConfig("shared_buffers", System.getenv().getOrDefault("SSJ_PG_SHARED_BUFFERS", "1GB"))
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
