@@ -23,8 +23,11 @@ public interface RosterConfig {
     }
 
     interface Imports {
-        /** Subject rows per transaction (stage, upsert, history, events). */
-        @WithDefault("10000")
+        /**
+         * Subject rows per transaction (stage, upsert, history, events). 20 000 rather than 10 000 halves the fixed
+         * cost per chunk; 40 000 gained nothing more and took 120 MiB more memory (docs/performance.md).
+         */
+        @WithDefault("20000")
         int chunkSize();
 
         /**

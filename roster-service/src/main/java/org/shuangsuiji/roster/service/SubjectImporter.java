@@ -325,50 +325,59 @@ public class SubjectImporter {
                 ps.setTimestamp(5, at);
                 ps.executeUpdate();
             }
-            // additive lists of subjects that existed; one that only gains a list still gets a new revision
-            try (PreparedStatement ps = c.prepareStatement("""
-                    WITH known AS (
-                        SELECT t.* FROM import_subject_stage t
-                        WHERE NOT EXISTS (SELECT 1 FROM import_subject_changed c WHERE c.uscc = t.uscc AND c.created)
-                    ), added AS (
-                        INSERT INTO subject_department (uscc, department_code)
-                        SELECT uscc, d FROM known, unnest(string_to_array(departments, E'\\x1f')) d
-                        ORDER BY uscc
-                        ON CONFLICT DO NOTHING RETURNING uscc, department_code
-                    ), history AS (
-                        INSERT INTO subject_directory_history (uscc, department_code, change, changed_by, changed_at, import_job_id)
-                        SELECT uscc, department_code, 'ADDED', ?, ?, ? FROM added
-                    ), families AS (
-                        INSERT INTO subject_item_family (uscc, family)
-                        SELECT uscc, f FROM known, unnest(string_to_array(item_families, E'\\x1f')) f
-                        WHERE item_families IS NOT NULL ORDER BY uscc
-                        ON CONFLICT DO NOTHING RETURNING uscc
-                    ), tags AS (
-                        INSERT INTO subject_tag (uscc, code, set_by, set_at)
-                        SELECT uscc, g, ?, ? FROM known, unnest(string_to_array(tags, E'\\x1f')) g
-                        WHERE tags IS NOT NULL
-                        ON CONFLICT DO NOTHING RETURNING uscc
-                    )
-                    INSERT INTO import_subject_changed (uscc, created, bumped)
-                    SELECT DISTINCT uscc, false, false
-                    FROM (SELECT uscc FROM added UNION ALL SELECT uscc FROM families UNION ALL SELECT uscc FROM tags) x
-                    ON CONFLICT (uscc) DO NOTHING""")) {
-                ps.setString(1, user);
-                ps.setTimestamp(2, at);
-                ps.setObject(3, jobId);
-                ps.setString(4, user);
-                ps.setTimestamp(5, at);
-                ps.executeUpdate();
+            long createdNow;
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM import_subject_changed WHERE created")) {
+                rs.next();
+                createdNow = rs.getLong(1);
             }
-            try (Statement st = c.createStatement()) {
-                st.execute("ANALYZE import_subject_changed (uscc)"); // as for the stage: index probes, not a scan of subject
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE subject s SET lock_version = s.lock_version + 1, updated_by = ?, updated_at = ?
-                    FROM import_subject_changed c WHERE c.uscc = s.uscc AND NOT c.bumped""")) {
-                ps.setString(1, user);
-                ps.setTimestamp(2, at);
-                ps.executeUpdate();
+            // A chunk of new subjects only (a first import) has no existing subject that could gain a list.
+            if (createdNow < rows.rows()) {
+                // additive lists of subjects that existed; one that only gains a list still gets a new revision
+                try (PreparedStatement ps = c.prepareStatement("""
+                        WITH known AS (
+                            SELECT t.* FROM import_subject_stage t
+                            WHERE NOT EXISTS (SELECT 1 FROM import_subject_changed c WHERE c.uscc = t.uscc AND c.created)
+                        ), added AS (
+                            INSERT INTO subject_department (uscc, department_code)
+                            SELECT uscc, d FROM known, unnest(string_to_array(departments, E'\\x1f')) d
+                            ORDER BY uscc
+                            ON CONFLICT DO NOTHING RETURNING uscc, department_code
+                        ), history AS (
+                            INSERT INTO subject_directory_history (uscc, department_code, change, changed_by, changed_at, import_job_id)
+                            SELECT uscc, department_code, 'ADDED', ?, ?, ? FROM added
+                        ), families AS (
+                            INSERT INTO subject_item_family (uscc, family)
+                            SELECT uscc, f FROM known, unnest(string_to_array(item_families, E'\\x1f')) f
+                            WHERE item_families IS NOT NULL ORDER BY uscc
+                            ON CONFLICT DO NOTHING RETURNING uscc
+                        ), tags AS (
+                            INSERT INTO subject_tag (uscc, code, set_by, set_at)
+                            SELECT uscc, g, ?, ? FROM known, unnest(string_to_array(tags, E'\\x1f')) g
+                            WHERE tags IS NOT NULL
+                            ON CONFLICT DO NOTHING RETURNING uscc
+                        )
+                        INSERT INTO import_subject_changed (uscc, created, bumped)
+                        SELECT DISTINCT uscc, false, false
+                        FROM (SELECT uscc FROM added UNION ALL SELECT uscc FROM families UNION ALL SELECT uscc FROM tags) x
+                        ON CONFLICT (uscc) DO NOTHING""")) {
+                    ps.setString(1, user);
+                    ps.setTimestamp(2, at);
+                    ps.setObject(3, jobId);
+                    ps.setString(4, user);
+                    ps.setTimestamp(5, at);
+                    ps.executeUpdate();
+                }
+                try (Statement st = c.createStatement()) {
+                    st.execute("ANALYZE import_subject_changed (uscc)"); // as for the stage: index probes, not a scan of subject
+                }
+                try (PreparedStatement ps = c.prepareStatement("""
+                        UPDATE subject s SET lock_version = s.lock_version + 1, updated_by = ?, updated_at = ?
+                        FROM import_subject_changed c WHERE c.uscc = s.uscc AND NOT c.bumped""")) {
+                    ps.setString(1, user);
+                    ps.setTimestamp(2, at);
+                    ps.executeUpdate();
+                }
             }
             try (Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created)"
