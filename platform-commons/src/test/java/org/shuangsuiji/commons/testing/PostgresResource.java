@@ -19,7 +19,11 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     public synchronized Map<String, String> start() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                // the local platform's setting (deploy/local PostgresServer, ADR 0014), so the database benchmarks
+                // run on the server profile the platform runs on; untouched pages cost no memory
+                postgres = EmbeddedPostgres.builder()
+                        .setServerConfig("shared_buffers", System.getenv().getOrDefault("SSJ_PG_SHARED_BUFFERS", "1GB"))
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
             }
