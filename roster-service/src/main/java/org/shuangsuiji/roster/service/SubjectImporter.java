@@ -318,12 +318,7 @@ public class SubjectImporter {
                     INSERT INTO subject_tag (uscc, code, set_by, set_at)
                     SELECT uscc, g, ?, ? FROM new, unnest(string_to_array(tags, E'\\x1f')) g
                     WHERE tags IS NOT NULL""")) {
-                ps.setString(1, user);
-                ps.setTimestamp(2, at);
-                ps.setObject(3, jobId);
-                ps.setString(4, user);
-                ps.setTimestamp(5, at);
-                ps.executeUpdate();
+                executeLists(ps, user, at, jobId);
             }
             long createdNow;
             try (Statement st = c.createStatement();
@@ -361,12 +356,7 @@ public class SubjectImporter {
                         SELECT DISTINCT uscc, false, false
                         FROM (SELECT uscc FROM added UNION ALL SELECT uscc FROM families UNION ALL SELECT uscc FROM tags) x
                         ON CONFLICT (uscc) DO NOTHING""")) {
-                    ps.setString(1, user);
-                    ps.setTimestamp(2, at);
-                    ps.setObject(3, jobId);
-                    ps.setString(4, user);
-                    ps.setTimestamp(5, at);
-                    ps.executeUpdate();
+                    executeLists(ps, user, at, jobId);
                 }
                 try (Statement st = c.createStatement()) {
                     st.execute("ANALYZE import_subject_changed (uscc)"); // as for the stage: index probes, not a scan of subject
@@ -393,6 +383,16 @@ public class SubjectImporter {
             timings.lap(4);
             return new ChunkResult(created, changed, rows.rows() - created - changed, errors);
         }
+    }
+
+    /** The lists statements' parameters: directory history by whom, when and which job, then the tags' setter. */
+    private static void executeLists(PreparedStatement ps, String user, Timestamp at, UUID jobId) throws SQLException {
+        ps.setString(1, user);
+        ps.setTimestamp(2, at);
+        ps.setObject(3, jobId);
+        ps.setString(4, user);
+        ps.setTimestamp(5, at);
+        ps.executeUpdate();
     }
 
     /**
