@@ -320,14 +320,13 @@ public class SubjectImporter {
                     WHERE tags IS NOT NULL""")) {
                 executeLists(ps, user, at, jobId);
             }
-            long createdNow;
             try (Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT count(*) FROM import_subject_changed WHERE created")) {
                 rs.next();
-                createdNow = rs.getLong(1);
+                created = rs.getLong(1);
             }
             // A chunk of new subjects only (a first import) has no existing subject that could gain a list.
-            if (createdNow < rows.rows()) {
+            if (created < rows.rows()) {
                 // additive lists of subjects that existed; one that only gains a list still gets a new revision
                 try (PreparedStatement ps = c.prepareStatement("""
                         WITH known AS (
@@ -370,11 +369,10 @@ public class SubjectImporter {
                 }
             }
             try (Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created)"
-                            + " FROM import_subject_changed")) {
+                    // the lists of existing subjects add rows that are never "created": the count above stands
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM import_subject_changed WHERE NOT created")) {
                 rs.next();
-                created = rs.getLong(1);
-                changed = rs.getLong(2);
+                changed = rs.getLong(1);
             }
             timings.lap(3);
             if (created + changed > 0) {
