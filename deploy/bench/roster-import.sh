@@ -129,10 +129,10 @@ kill $pid; wait $pid 2>/dev/null || true
 trap - EXIT
 
 echo "plain COPY of the same subject rows into the same table"
-psql -q "$PG/$DB" -c "\\copy (SELECT uscc, name, kind, industry_code, division_code, address, status, risk_class, risk_as_of, risk_source, created_by, created_at, updated_by, updated_at, lock_version FROM subject) TO '$WORK/subject-rows.tsv'"
+psql -q "$PG/$DB" -c "\\copy (SELECT uscc, name, kind, industry_code, division_code, address, status, departments, item_families, risk_class, risk_as_of, risk_source, created_by, created_at, updated_by, updated_at, lock_version FROM subject) TO '$WORK/subject-rows.tsv'"
 psql -q "$PG/$DB" -c "TRUNCATE subject CASCADE"
 t0=$(now)
 pg0=$(pg_cpu)
-psql -q "$PG/$DB" -c "\\copy subject (uscc, name, kind, industry_code, division_code, address, status, risk_class, risk_as_of, risk_source, created_by, created_at, updated_by, updated_at, lock_version) FROM '$WORK/subject-rows.tsv'"
+psql -q "$PG/$DB" -c "\\copy subject (uscc, name, kind, industry_code, division_code, address, status, departments, item_families, risk_class, risk_as_of, risk_source, created_by, created_at, updated_by, updated_at, lock_version) FROM '$WORK/subject-rows.tsv'"
 echo "  COPY of $(wc -l < "$WORK/subject-rows.tsv") rows in $(secs "$t0" "$(now)") s, PostgreSQL CPU $(secs "$pg0" "$(pg_cpu)") s ($(uptime | sed 's/.*load/load/'))"
 echo "files kept in $WORK"

@@ -15,9 +15,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** 检查对象: a market entity in one or more departments' directories, identified by its USCC. */
 @Entity
@@ -57,17 +59,14 @@ public class Subject extends PanacheEntityBase {
     @Column(name = "risk_source")
     public String riskSource;
 
-    @ElementCollection
-    @CollectionTable(name = "subject_department", joinColumns = @JoinColumn(name = "uscc"))
-    @Column(name = "department_code", nullable = false)
-    @BatchSize(size = 100)
-    public Set<String> departments = new TreeSet<>();
+    /** Sorted and distinct, stored as arrays on the row (ADR 0016): a subject's lists are read and written with it. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "departments", nullable = false)
+    public SortedSet<String> departments = new TreeSet<>();
 
-    @ElementCollection
-    @CollectionTable(name = "subject_item_family", joinColumns = @JoinColumn(name = "uscc"))
-    @Column(name = "family", nullable = false)
-    @BatchSize(size = 100)
-    public Set<String> itemFamilies = new TreeSet<>();
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "item_families", nullable = false)
+    public SortedSet<String> itemFamilies = new TreeSet<>();
 
     @ElementCollection
     @CollectionTable(name = "subject_tag", joinColumns = @JoinColumn(name = "uscc"))

@@ -11,7 +11,7 @@ import org.shuangsuiji.roster.domain.Subject;
 
 /**
  * 增减清单: what changed in one department's directory between two dates (both inclusive, China time), read from the
- * append-only history tables, oldest first:
+ * append-only subject history, oldest first:
  * <ul>
  *   <li>{@code ADDED} — the subject joined the directory ({@code cause} DIRECTORY), or a subject in it became ACTIVE
  *       again (STATUS);</li>
@@ -29,38 +29,36 @@ public class ChangeListService {
     public record Entry(String uscc, String name, String change, String cause, String before, String after,
             OffsetDateTime at, String by) {}
 
+    /*
+     * Each history row holds the subject's status, directories and class after one change; the row before it (same
+     * subject, lower id) holds them before. Only rows whose subject was in the directory before or after count.
+     */
     private static final String CHANGES = """
-            WITH member_changes AS (
-                SELECT h.uscc, CASE h.change WHEN 'ADDED' THEN 'ADDED' ELSE 'REMOVED' END AS change, 'DIRECTORY' AS cause,
-                       NULL::text AS before_value, NULL::text AS after_value, h.changed_at AS change_at, h.changed_by AS change_by, h.id AS seq
-                FROM subject_directory_history h
-                WHERE h.department_code = ?1 AND h.changed_at >= ?2 AND h.changed_at < ?3
-            ), status_changes AS (
-                SELECT x.uscc, CASE WHEN x.status = 'ACTIVE' THEN 'ADDED' ELSE 'REMOVED' END AS change, 'STATUS' AS cause,
-                       x.before_value, x.status AS after_value, x.changed_at AS change_at, x.changed_by AS change_by, x.id AS seq
-                FROM (SELECT st.*, (SELECT p.status FROM subject_status_history p
-                                     WHERE p.uscc = st.uscc AND p.id < st.id ORDER BY p.id DESC LIMIT 1) AS before_value
-                      FROM subject_status_history st WHERE st.changed_at >= ?2 AND st.changed_at < ?3) x
-                WHERE x.before_value IS NOT NULL AND x.before_value <> x.status
-                  AND (x.before_value = 'ACTIVE' OR x.status = 'ACTIVE')
-            ), risk_changes AS (
-                SELECT x.uscc, 'RECLASSIFIED' AS change, 'RISK_CLASS' AS cause, x.before_value, x.risk_class AS after_value,
-                       x.recorded_at AS change_at, x.recorded_by AS change_by, x.id AS seq
-                FROM (SELECT r.*, (SELECT p.risk_class FROM subject_risk_history p
-                                    WHERE p.uscc = r.uscc AND p.id < r.id ORDER BY p.id DESC LIMIT 1) AS before_value
-                      FROM subject_risk_history r WHERE r.recorded_at >= ?2 AND r.recorded_at < ?3) x
-                WHERE x.before_value IS DISTINCT FROM x.risk_class
+            WITH steps AS (
+                SELECT h.uscc, h.id, h.status, h.departments, h.risk_class, h.risk_recorded, h.changed_at, h.changed_by,
+                       p.uscc IS NOT NULL AS had_before, p.status AS status_before, p.departments AS departments_before,
+                       p.risk_class AS risk_before
+                FROM subject_history h
+                LEFT JOIN LATERAL (SELECT q.uscc, q.status, q.departments, q.risk_class FROM subject_history q
+                                   WHERE q.uscc = h.uscc AND q.id < h.id ORDER BY q.id DESC LIMIT 1) p ON true
+                WHERE h.changed_at >= ?2 AND h.changed_at < ?3
+                  AND (?1 = ANY (h.departments) OR ?1 = ANY (p.departments))
             ), all_changes AS (
-                SELECT * FROM member_changes
+                SELECT uscc, CASE WHEN ?1 = ANY (departments) THEN 'ADDED' ELSE 'REMOVED' END AS change,
+                       'DIRECTORY' AS cause, NULL::text AS before_value, NULL::text AS after_value, changed_at, changed_by, id
+                FROM steps WHERE (?1 = ANY (departments)) IS DISTINCT FROM (had_before AND ?1 = ANY (departments_before))
                 UNION ALL
-                SELECT c.* FROM (SELECT * FROM status_changes UNION ALL SELECT * FROM risk_changes) c
-                WHERE (SELECT m.change FROM subject_directory_history m
-                        WHERE m.uscc = c.uscc AND m.department_code = ?1 AND m.changed_at <= c.change_at
-                        ORDER BY m.changed_at DESC, m.id DESC LIMIT 1) = 'ADDED'
+                SELECT uscc, CASE WHEN status = 'ACTIVE' THEN 'ADDED' ELSE 'REMOVED' END, 'STATUS', status_before,
+                       status, changed_at, changed_by, id
+                FROM steps WHERE ?1 = ANY (departments) AND had_before AND status_before <> status
+                                 AND (status_before = 'ACTIVE' OR status = 'ACTIVE')
+                UNION ALL
+                SELECT uscc, 'RECLASSIFIED', 'RISK_CLASS', risk_before, risk_class, changed_at, changed_by, id
+                FROM steps WHERE ?1 = ANY (departments) AND risk_recorded AND risk_before IS DISTINCT FROM risk_class
             )
-            SELECT a.uscc, s.name, a.change, a.cause, a.before_value, a.after_value, a.change_at, a.change_by, count(*) OVER () AS total
+            SELECT a.uscc, s.name, a.change, a.cause, a.before_value, a.after_value, a.changed_at, a.changed_by, count(*) OVER () AS total
             FROM all_changes a JOIN subject s ON s.uscc = a.uscc
-            ORDER BY a.change_at, a.uscc, a.cause, a.seq
+            ORDER BY a.changed_at, a.uscc, a.cause, a.id
             OFFSET ?4 LIMIT ?5""";
 
     @Transactional

@@ -75,11 +75,11 @@ public class PoolSnapshotService {
                        ON tg.uscc = s.uscc
                 WHERE s.status = 'ACTIVE'""");
         if (present(scope.department())) {
-            sql.append(" AND EXISTS (SELECT 1 FROM subject_department d WHERE d.uscc = s.uscc AND d.department_code = ?)");
+            sql.append(" AND ? = ANY (s.departments)");
             params.add(scope.department());
         }
         if (present(scope.itemFamily())) {
-            sql.append(" AND EXISTS (SELECT 1 FROM subject_item_family f WHERE f.uscc = s.uscc AND f.family = ?)");
+            sql.append(" AND ? = ANY (s.item_families)");
             params.add(scope.itemFamily());
         }
         if (present(scope.industry())) {

@@ -163,7 +163,7 @@ public class RiskFeedService {
         }
         em.flush(); // stores the new revisions the events carry
         for (Subject s : changed) {
-            SubjectHistory.risk(s, user.name(), now, feedId);
+            SubjectHistory.riskRecorded(s, user.name(), now, feedId);
             outbox.publish(config.eventsTopic(), s.uscc, SubjectState.RISK_CLASS_CHANGED, SubjectState.SCHEMA_VERSION,
                     SubjectState.of(s));
         }

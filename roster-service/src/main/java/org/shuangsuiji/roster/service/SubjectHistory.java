@@ -6,38 +6,33 @@ import java.util.UUID;
 import org.shuangsuiji.roster.domain.Subject;
 
 /**
- * Appends to the subject history tables (risk classes, directory membership, status) inside the caller's
- * transaction. Rows are never updated or deleted: change lists and risk histories are read from them.
+ * Appends one {@code subject_history} row per change of a subject's status, directories or credit-risk class inside
+ * the caller's transaction: the stored state after the change (ADR 0016). Rows are never updated or deleted; change
+ * lists compare a row with the subject's previous one, the risk history lists the rows that recorded a class.
  */
 final class SubjectHistory {
 
     private SubjectHistory() {}
 
-    static void risk(Subject s, String by, OffsetDateTime at, UUID feedId) {
-        em().createNativeQuery("""
-                INSERT INTO subject_risk_history (uscc, risk_class, as_of, source, recorded_by, recorded_at, feed_id)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, s.uscc).setParameter(2, s.riskClass.name()).setParameter(3, s.riskAsOf)
-                .setParameter(4, s.riskSource).setParameter(5, by).setParameter(6, at).setParameter(7, feedId)
-                .executeUpdate();
+    /** A change of status or directories. */
+    static void changed(Subject s, String by, OffsetDateTime at) {
+        append(s, false, by, at, null);
     }
 
-    static void directory(String uscc, String department, boolean added, String by, OffsetDateTime at) {
-        em().createNativeQuery("""
-                INSERT INTO subject_directory_history (uscc, department_code, change, changed_by, changed_at)
-                VALUES (?1, ?2, ?3, ?4, ?5)""")
-                .setParameter(1, uscc).setParameter(2, department).setParameter(3, added ? "ADDED" : "REMOVED")
-                .setParameter(4, by).setParameter(5, at).executeUpdate();
+    /** A change that recorded a class (from {@code feedId}, or by hand when null); also a creation with a class. */
+    static void riskRecorded(Subject s, String by, OffsetDateTime at, UUID feedId) {
+        append(s, true, by, at, feedId);
     }
 
-    static void status(Subject s, String by, OffsetDateTime at) {
-        em().createNativeQuery("""
-                INSERT INTO subject_status_history (uscc, status, changed_by, changed_at) VALUES (?1, ?2, ?3, ?4)""")
-                .setParameter(1, s.uscc).setParameter(2, s.status.name()).setParameter(3, by).setParameter(4, at)
-                .executeUpdate();
-    }
-
-    private static EntityManager em() {
-        return Subject.getEntityManager();
+    private static void append(Subject s, boolean riskRecorded, String by, OffsetDateTime at, UUID feedId) {
+        EntityManager em = Subject.getEntityManager();
+        em.flush(); // the row copies the subject's stored state
+        em.createNativeQuery("""
+                INSERT INTO subject_history (uscc, status, departments, risk_class, risk_as_of, risk_source,
+                                             risk_recorded, changed_by, changed_at, feed_id)
+                SELECT uscc, status, departments, risk_class, risk_as_of, risk_source, ?2, ?3, ?4, ?5
+                FROM subject WHERE uscc = ?1""")
+                .setParameter(1, s.uscc).setParameter(2, riskRecorded).setParameter(3, by).setParameter(4, at)
+                .setParameter(5, feedId).executeUpdate();
     }
 }

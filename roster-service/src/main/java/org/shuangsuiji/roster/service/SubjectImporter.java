@@ -73,8 +73,7 @@ public class SubjectImporter {
 
     /**
      * Seconds spent per phase, summed over a job's chunks (and so over parallel store workers), for the job's log line:
-     * stage (COPY), duplicates (on the reader thread), upsert (with history), lists (directories, families, tags),
-     * events. One instance per chunk; {@link #add} sums them for the job from any thread.
+     * stage (COPY), duplicates (on the reader thread), upsert (with lists and history), tags, events. One instance per chunk; {@link #add} sums them for the job from any thread.
      */
     public static final class Timings {
         final long[] nanos = new long[5];
@@ -94,7 +93,7 @@ public class SubjectImporter {
 
         @Override
         public synchronized String toString() {
-            return String.format("stage %.1f s, duplicates %.1f s, upsert %.1f s, lists %.1f s, events %.1f s",
+            return String.format("stage %.1f s, duplicates %.1f s, upsert %.1f s, tags %.1f s, events %.1f s",
                     nanos[0] / 1e9, nanos[1] / 1e9, nanos[2] / 1e9, nanos[3] / 1e9, nanos[4] / 1e9);
         }
     }
@@ -242,18 +241,27 @@ public class SubjectImporter {
                         -- one index probe per staged row (OFFSET 0 keeps it a lookup): a hash join would read
                         -- every subject in the table for each chunk
                         SELECT o.* FROM import_subject_stage t, LATERAL (
-                            SELECT s.uscc, s.status, s.risk_class, s.risk_as_of, s.risk_source
+                            SELECT s.uscc, s.status, s.departments, s.risk_class, s.risk_as_of, s.risk_source
                             FROM subject s WHERE s.uscc = t.uscc OFFSET 0) o
                     ), up AS (
                         INSERT INTO subject AS s (uscc, name, kind, industry_code, division_code, address, status,
-                                                  risk_class, risk_as_of, risk_source, created_by, created_at,
-                                                  updated_by, updated_at, lock_version)
+                                                  departments, item_families, risk_class, risk_as_of, risk_source,
+                                                  created_by, created_at, updated_by, updated_at, lock_version)
                         SELECT t.uscc, t.name, t.kind, t.industry_code, t.division_code, t.address, t.status,
+                               string_to_array(t.departments, E'\\x1f'),
+                               COALESCE(string_to_array(t.item_families, E'\\x1f'), '{}'),
                                t.risk_class, t.risk_as_of, t.risk_source, ?, ?, ?, ?, 0
                         FROM import_subject_stage t ORDER BY t.uscc
                         ON CONFLICT (uscc) DO UPDATE SET
                             name = EXCLUDED.name, kind = EXCLUDED.kind, industry_code = EXCLUDED.industry_code,
                             division_code = EXCLUDED.division_code, address = EXCLUDED.address, status = EXCLUDED.status,
+                            -- directories and item families are additive: an import never takes a subject out
+                            departments = CASE WHEN s.departments @> EXCLUDED.departments THEN s.departments
+                                ELSE (SELECT array_agg(DISTINCT x COLLATE "C" ORDER BY x COLLATE "C")
+                                      FROM unnest(s.departments || EXCLUDED.departments) x) END,
+                            item_families = CASE WHEN s.item_families @> EXCLUDED.item_families THEN s.item_families
+                                ELSE (SELECT array_agg(DISTINCT x COLLATE "C" ORDER BY x COLLATE "C")
+                                      FROM unnest(s.item_families || EXCLUDED.item_families) x) END,
                             risk_class = CASE WHEN EXCLUDED.risk_class IS NULL OR EXCLUDED.risk_as_of < s.risk_as_of
                                               THEN s.risk_class ELSE EXCLUDED.risk_class END,
                             risk_as_of = CASE WHEN EXCLUDED.risk_class IS NULL OR EXCLUDED.risk_as_of < s.risk_as_of
@@ -265,22 +273,28 @@ public class SubjectImporter {
                         WHERE (s.name, s.kind, s.industry_code, s.division_code, s.address, s.status)
                               IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.kind, EXCLUDED.industry_code,
                                                 EXCLUDED.division_code, EXCLUDED.address, EXCLUDED.status)
+                           OR NOT s.departments @> EXCLUDED.departments
+                           OR NOT s.item_families @> EXCLUDED.item_families
                            OR (EXCLUDED.risk_class IS NOT NULL
                                AND (s.risk_as_of IS NULL OR EXCLUDED.risk_as_of >= s.risk_as_of)
                                AND (s.risk_class, s.risk_as_of, s.risk_source)
                                    IS DISTINCT FROM (EXCLUDED.risk_class, EXCLUDED.risk_as_of, EXCLUDED.risk_source))
-                        RETURNING s.uscc, (s.xmax = 0) AS created, s.status, s.risk_class, s.risk_as_of, s.risk_source
-                    ), status_history AS (
-                        INSERT INTO subject_status_history (uscc, status, changed_by, changed_at, import_job_id)
-                        SELECT up.uscc, up.status, ?, ?, ? FROM up LEFT JOIN old ON old.uscc = up.uscc
-                        WHERE old.uscc IS NULL OR old.status <> up.status
-                    ), risk_history AS (
-                        INSERT INTO subject_risk_history (uscc, risk_class, as_of, source, recorded_by, recorded_at, import_job_id)
-                        SELECT up.uscc, up.risk_class, up.risk_as_of, up.risk_source, ?, ?, ?
-                        FROM up LEFT JOIN old ON old.uscc = up.uscc
-                        WHERE up.risk_class IS NOT NULL
-                          AND (old.uscc IS NULL OR (old.risk_class, old.risk_as_of, old.risk_source)
-                                                   IS DISTINCT FROM (up.risk_class, up.risk_as_of, up.risk_source))
+                        RETURNING s.uscc, (s.xmax = 0) AS created, s.status, s.departments, s.risk_class,
+                                  s.risk_as_of, s.risk_source
+                    ), history AS (
+                        -- one row per subject whose status, directories or class this import changed
+                        INSERT INTO subject_history (uscc, status, departments, risk_class, risk_as_of, risk_source,
+                                                     risk_recorded, changed_by, changed_at, import_job_id)
+                        SELECT h.uscc, h.status, h.departments, h.risk_class, h.risk_as_of, h.risk_source,
+                               h.risk_recorded, ?, ?, ?
+                        FROM (SELECT up.*, up.risk_class IS NOT NULL
+                                  AND (old.uscc IS NULL OR (old.risk_class, old.risk_as_of, old.risk_source)
+                                       IS DISTINCT FROM (up.risk_class, up.risk_as_of, up.risk_source)) AS risk_recorded,
+                                  old.uscc IS NULL OR old.status <> up.status
+                                      OR old.departments <> up.departments AS moved
+                              FROM up LEFT JOIN old ON old.uscc = up.uscc) h
+                        WHERE h.moved OR h.risk_recorded
+                        ORDER BY h.uscc
                     )
                     INSERT INTO import_subject_changed (uscc, created, bumped)
                     SELECT uscc, created, true FROM up""")) {
@@ -289,74 +303,34 @@ public class SubjectImporter {
                 ps.setTimestamp(i++, at);
                 ps.setString(i++, user);
                 ps.setTimestamp(i++, at);
-                for (int k = 0; k < 2; k++) {
-                    ps.setString(i++, user);
-                    ps.setTimestamp(i++, at);
-                    ps.setObject(i++, jobId);
-                }
+                ps.setString(i++, user);
+                ps.setTimestamp(i++, at);
+                ps.setObject(i++, jobId);
                 ps.executeUpdate();
             }
             timings.lap(2);
-            // A subject created just now has no lists yet: plain inserts, without conflict checks or the bookkeeping
-            // of which subjects gained something (they are announced anyway).
-            try (PreparedStatement ps = c.prepareStatement("""
-                    WITH new AS (
-                        SELECT t.* FROM import_subject_stage t JOIN import_subject_changed c ON c.uscc = t.uscc
-                        WHERE c.created
-                    ), directories AS (
-                        INSERT INTO subject_department (uscc, department_code)
-                        SELECT uscc, d FROM new, unnest(string_to_array(departments, E'\\x1f')) d
-                    ), history AS (
-                        INSERT INTO subject_directory_history (uscc, department_code, change, changed_by, changed_at,
-                                                               import_job_id)
-                        SELECT uscc, d, 'ADDED', ?, ?, ? FROM new, unnest(string_to_array(departments, E'\\x1f')) d
-                    ), families AS (
-                        INSERT INTO subject_item_family (uscc, family)
-                        SELECT uscc, f FROM new, unnest(string_to_array(item_families, E'\\x1f')) f
-                        WHERE item_families IS NOT NULL
-                    )
-                    INSERT INTO subject_tag (uscc, code, set_by, set_at)
-                    SELECT uscc, g, ?, ? FROM new, unnest(string_to_array(tags, E'\\x1f')) g
-                    WHERE tags IS NOT NULL""")) {
-                executeLists(ps, user, at, jobId);
-            }
             try (Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT count(*) FROM import_subject_changed WHERE created")) {
                 rs.next();
                 created = rs.getLong(1);
             }
-            // A chunk of new subjects only (a first import) has no existing subject that could gain a list.
+            // Tags are additive too; a subject that only gains a tag still gets a new revision.
+            try (PreparedStatement ps = c.prepareStatement("""
+                    WITH tagged AS (
+                        INSERT INTO subject_tag (uscc, code, set_by, set_at)
+                        SELECT t.uscc, g, ?, ? FROM import_subject_stage t, unnest(string_to_array(t.tags, E'\\x1f')) g
+                        WHERE t.tags IS NOT NULL ORDER BY 1, 2
+                        ON CONFLICT DO NOTHING RETURNING uscc
+                    )
+                    INSERT INTO import_subject_changed (uscc, created, bumped)
+                    SELECT DISTINCT uscc, false, false FROM tagged
+                    ON CONFLICT (uscc) DO NOTHING""")) {
+                ps.setString(1, user);
+                ps.setTimestamp(2, at);
+                ps.executeUpdate();
+            }
+            // A chunk of new subjects only (a first import) has no existing subject that could gain a tag.
             if (created < rows.rows()) {
-                // additive lists of subjects that existed; one that only gains a list still gets a new revision
-                try (PreparedStatement ps = c.prepareStatement("""
-                        WITH known AS (
-                            SELECT t.* FROM import_subject_stage t
-                            WHERE NOT EXISTS (SELECT 1 FROM import_subject_changed c WHERE c.uscc = t.uscc AND c.created)
-                        ), added AS (
-                            INSERT INTO subject_department (uscc, department_code)
-                            SELECT uscc, d FROM known, unnest(string_to_array(departments, E'\\x1f')) d
-                            ORDER BY uscc
-                            ON CONFLICT DO NOTHING RETURNING uscc, department_code
-                        ), history AS (
-                            INSERT INTO subject_directory_history (uscc, department_code, change, changed_by, changed_at, import_job_id)
-                            SELECT uscc, department_code, 'ADDED', ?, ?, ? FROM added
-                        ), families AS (
-                            INSERT INTO subject_item_family (uscc, family)
-                            SELECT uscc, f FROM known, unnest(string_to_array(item_families, E'\\x1f')) f
-                            WHERE item_families IS NOT NULL ORDER BY uscc
-                            ON CONFLICT DO NOTHING RETURNING uscc
-                        ), tags AS (
-                            INSERT INTO subject_tag (uscc, code, set_by, set_at)
-                            SELECT uscc, g, ?, ? FROM known, unnest(string_to_array(tags, E'\\x1f')) g
-                            WHERE tags IS NOT NULL
-                            ON CONFLICT DO NOTHING RETURNING uscc
-                        )
-                        INSERT INTO import_subject_changed (uscc, created, bumped)
-                        SELECT DISTINCT uscc, false, false
-                        FROM (SELECT uscc FROM added UNION ALL SELECT uscc FROM families UNION ALL SELECT uscc FROM tags) x
-                        ON CONFLICT (uscc) DO NOTHING""")) {
-                    executeLists(ps, user, at, jobId);
-                }
                 try (Statement st = c.createStatement()) {
                     st.execute("ANALYZE import_subject_changed (uscc)"); // as for the stage: index probes, not a scan of subject
                 }
@@ -369,7 +343,7 @@ public class SubjectImporter {
                 }
             }
             try (Statement st = c.createStatement();
-                    // the lists of existing subjects add rows that are never "created": the count above stands
+                    // tags of existing subjects add rows that are never "created": the count above stands
                     ResultSet rs = st.executeQuery("SELECT count(*) FROM import_subject_changed WHERE NOT created")) {
                 rs.next();
                 changed = rs.getLong(1);
@@ -383,21 +357,11 @@ public class SubjectImporter {
         }
     }
 
-    /** The lists statements' parameters: directory history by whom, when and which job, then the tags' setter. */
-    private static void executeLists(PreparedStatement ps, String user, Timestamp at, UUID jobId) throws SQLException {
-        ps.setString(1, user);
-        ps.setTimestamp(2, at);
-        ps.setObject(3, jobId);
-        ps.setString(4, user);
-        ps.setTimestamp(5, at);
-        ps.executeUpdate();
-    }
-
     /**
      * The full new state of every created or changed subject, in events of at most EVENT_BATCH subjects sorted by
      * USCC. PostgreSQL writes the JSON text exactly as {@link SubjectState} is written by the API (same fields, lists
      * sorted the same way, times as ISO-8601 UTC), straight into the outbox. A subject created by this chunk has
-     * exactly the stage's lists (already sorted and distinct) and the chunk's time everywhere, so only changed ones
+     * exactly the stage's tags (already sorted and distinct) and the chunk's time everywhere, so only changed ones
      * look theirs up. {@code row_to_json} over named columns costs half of a 16-pair {@code json_build_object}.
      */
     private void announce(UUID jobId, String user, Timestamp at) {
@@ -414,12 +378,7 @@ public class SubjectImporter {
                       CROSS JOIN LATERAL (SELECT s.uscc AS uscc, s.name AS name, s.kind AS kind,
                           s.industry_code AS "industryCode", s.division_code AS "divisionCode", s.address AS address,
                           s.status AS status,
-                          CASE WHEN ch.created THEN to_json(string_to_array(t.departments, E'\\x1f'))
-                               ELSE (SELECT COALESCE(json_agg(d.department_code ORDER BY d.department_code COLLATE "C"), '[]')
-                                     FROM subject_department d WHERE d.uscc = s.uscc) END AS departments,
-                          CASE WHEN ch.created THEN COALESCE(to_json(string_to_array(t.item_families, E'\\x1f')), '[]')
-                               ELSE (SELECT COALESCE(json_agg(f.family ORDER BY f.family COLLATE "C"), '[]')
-                                     FROM subject_item_family f WHERE f.uscc = s.uscc) END AS "itemFamilies",
+                          to_json(s.departments) AS departments, to_json(s.item_families) AS "itemFamilies",
                           CASE WHEN s.risk_class IS NOT NULL THEN json_build_object('riskClass', s.risk_class,
                               'asOf', to_char(s.risk_as_of, 'YYYY-MM-DD'), 'source', s.risk_source) END AS risk,
                           CASE WHEN ch.created

@@ -76,12 +76,10 @@ public class SubjectService {
         s.updatedBy = user.name();
         s.updatedAt = now;
         UniqueKeys.persist(s, "duplicate-uscc", "a subject with USCC " + s.uscc + " already exists");
-        for (String d : s.departments) {
-            SubjectHistory.directory(s.uscc, d, true, user.name(), now);
-        }
-        SubjectHistory.status(s, user.name(), now);
         if (s.riskClass != null) {
-            SubjectHistory.risk(s, user.name(), now, null);
+            SubjectHistory.riskRecorded(s, user.name(), now, null);
+        } else {
+            SubjectHistory.changed(s, user.name(), now);
         }
         return emit(SubjectState.REGISTERED, s);
     }
@@ -102,7 +100,7 @@ public class SubjectService {
         }
         touch(s, user);
         if (before != s.status) {
-            SubjectHistory.status(s, user.name(), s.updatedAt);
+            SubjectHistory.changed(s, user.name(), s.updatedAt);
         }
         return emit(SubjectState.CHANGED, s);
     }
@@ -114,7 +112,7 @@ public class SubjectService {
         s.riskAsOf = request.asOf();
         s.riskSource = request.source();
         touch(s, user);
-        SubjectHistory.risk(s, user.name(), s.updatedAt, null);
+        SubjectHistory.riskRecorded(s, user.name(), s.updatedAt, null);
         return emit(SubjectState.RISK_CLASS_CHANGED, s);
     }
 
@@ -136,7 +134,7 @@ public class SubjectService {
         }
         s.departments.add(department);
         touch(s, user);
-        SubjectHistory.directory(uscc, department, true, user.name(), s.updatedAt);
+        SubjectHistory.changed(s, user.name(), s.updatedAt);
         return emit(SubjectState.CHANGED, s);
     }
 
@@ -156,7 +154,7 @@ public class SubjectService {
         }
         s.departments.remove(department);
         touch(s, user);
-        SubjectHistory.directory(uscc, department, false, user.name(), s.updatedAt);
+        SubjectHistory.changed(s, user.name(), s.updatedAt);
         return emit(SubjectState.CHANGED, s);
     }
 
@@ -207,11 +205,11 @@ public class SubjectService {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (readable != null) {
-            where.add("s.uscc IN (SELECT r.uscc FROM Subject r JOIN r.departments rd WHERE rd IN :readable)");
-            params.and("readable", readable);
+            where.add("array_intersects(s.departments, :readable)");
+            params.and("readable", readable.toArray(String[]::new));
         }
         if (department != null && !department.isBlank()) {
-            where.add(":department MEMBER OF s.departments");
+            where.add("array_contains(s.departments, :department)");
             params.and("department", department);
         }
         if (divisionPrefix != null && !divisionPrefix.isBlank()) {
@@ -237,8 +235,8 @@ public class SubjectService {
         readable(uscc, readable);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Subject.getEntityManager().createNativeQuery("""
-                SELECT risk_class, as_of, source, recorded_by, recorded_at, feed_id FROM subject_risk_history
-                WHERE uscc = ?1 ORDER BY id""").setParameter(1, uscc).getResultList();
+                SELECT risk_class, risk_as_of, risk_source, changed_by, changed_at, feed_id FROM subject_history
+                WHERE uscc = ?1 AND risk_recorded ORDER BY id""").setParameter(1, uscc).getResultList();
         return rows.stream().map(RiskHistoryEntry::of).toList();
     }
 

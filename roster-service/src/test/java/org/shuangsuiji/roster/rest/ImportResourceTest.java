@@ -19,6 +19,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +155,44 @@ class ImportResourceTest {
         assertThat(thirdEvents.get(0).get("data").get("subjects").get(0).get("revision").asInt()).isEqualTo(1);
         given().header("Authorization", Fixtures.admin()).when().get("/subjects/" + b + "/risk-history")
                 .then().statusCode(200).body("items.riskClass", contains("D"));
+    }
+
+    @Test
+    void aReimportThatMovesASubjectIsOneHistoryStepInTheChangeListsAndTheRiskHistory() throws Exception {
+        String uscc = Fixtures.newUscc("140522");
+        String created = row(uscc, "阳城县庚粮油有限公司", "A", "");
+        submit("/imports/subjects", "text/csv", (HEADER + "\n" + created + "\n").getBytes(StandardCharsets.UTF_8));
+        // the same subject, deregistered, reclassified and also in the city's directory: one row, one change
+        String moved = String.join(",", uscc, "阳城县庚粮油有限公司", "ENTERPRISE", "F5111", "140522", "阳城县凤城镇",
+                "DEREGISTERED", f.city, "粮食流通;种子经营", "B", "2025-06-30", "2025 分类", "");
+        JsonPath job = submit("/imports/subjects", "text/csv", (HEADER + "\n" + moved + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(job.getLong("rowsChanged")).isEqualTo(1);
+
+        // additive lists: the city joins, the county stays
+        given().header("Authorization", Fixtures.admin()).when().get("/subjects/" + uscc).then().statusCode(200)
+                .body("departments", contains(java.util.stream.Stream.of(f.city, f.county).sorted().toArray()))
+                .body("itemFamilies", contains("种子经营", "粮食流通")).body("revision", equalTo(1));
+        given().header("Authorization", Fixtures.admin()).when().get("/subjects/" + uscc + "/risk-history")
+                .then().statusCode(200).body("items.riskClass", contains("A", "B"))
+                .body("items.asOf", contains("2024-06-30", "2025-06-30"));
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        assertThat(changes(f.county, today)).containsExactly(uscc + " ADDED DIRECTORY null→null",
+                uscc + " RECLASSIFIED RISK_CLASS null→A", uscc + " RECLASSIFIED RISK_CLASS A→B",
+                uscc + " REMOVED STATUS ACTIVE→DEREGISTERED");
+        // in the city's directory only from the second import on: its status and class changes came with the joining
+        assertThat(changes(f.city, today)).containsExactly(uscc + " ADDED DIRECTORY null→null",
+                uscc + " RECLASSIFIED RISK_CLASS A→B", uscc + " REMOVED STATUS ACTIVE→DEREGISTERED");
+        List<JsonNode> events = importedEvents(job.getString("id"));
+        assertThat(events.get(0).get("data").get("subjects").get(0).get("departments")).extracting(JsonNode::asText)
+                .containsExactly(java.util.stream.Stream.of(f.city, f.county).sorted().toArray(String[]::new));
+    }
+
+    private List<String> changes(String department, String day) {
+        return given().header("Authorization", Fixtures.admin())
+                .when().get("/change-lists?department=" + department + "&from=" + day + "&to=" + day + "&size=200")
+                .then().statusCode(200).extract().jsonPath().getList("items", Map.class).stream()
+                .map(m -> m.get("uscc") + " " + m.get("change") + " " + m.get("cause") + " " + m.get("before") + "→" + m.get("after"))
+                .toList();
     }
 
     @Test

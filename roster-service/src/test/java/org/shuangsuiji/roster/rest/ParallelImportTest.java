@@ -227,14 +227,11 @@ class ParallelImportTest {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT concat_ws('|', s.uscc, s.name, s.kind, s.industry_code, s.division_code, s.address, s.status,
                     s.risk_class, s.risk_as_of, s.risk_source, s.created_by, s.updated_by, s.lock_version,
-                    (SELECT string_agg(d.department_code, ',' ORDER BY d.department_code) FROM subject_department d WHERE d.uscc = s.uscc),
-                    (SELECT string_agg(x.family, ',' ORDER BY x.family) FROM subject_item_family x WHERE x.uscc = s.uscc),
+                    array_to_string(s.departments, ','), array_to_string(s.item_families, ','),
                     (SELECT string_agg(g.code || '/' || g.set_by, ',' ORDER BY g.code) FROM subject_tag g WHERE g.uscc = s.uscc),
-                    (SELECT string_agg(h.status || '/' || h.changed_by, ',' ORDER BY h.id) FROM subject_status_history h WHERE h.uscc = s.uscc),
-                    (SELECT string_agg(concat_ws('/', h.risk_class, h.as_of, h.source, h.recorded_by), ',' ORDER BY h.id)
-                     FROM subject_risk_history h WHERE h.uscc = s.uscc),
-                    (SELECT string_agg(concat_ws('/', h.department_code, h.change, h.changed_by), ',' ORDER BY h.id)
-                     FROM subject_directory_history h WHERE h.uscc = s.uscc))
+                    (SELECT string_agg(concat_ws('/', h.status, array_to_string(h.departments, ';'), h.risk_class,
+                                                 h.risk_as_of, h.risk_source, h.risk_recorded, h.changed_by), ',' ORDER BY h.id)
+                     FROM subject_history h WHERE h.uscc = s.uscc))
                 FROM subject s WHERE s.uscc = ANY (?) ORDER BY s.uscc""")) {
             ps.setArray(1, c.createArrayOf("text", usccs.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
@@ -248,8 +245,7 @@ class ParallelImportTest {
 
     private void delete(List<String> usccs) throws Exception {
         try (Connection c = dataSource.getConnection()) {
-            for (String table : List.of("subject_risk_history", "subject_status_history", "subject_directory_history",
-                    "subject_department", "subject_item_family", "subject_tag", "subject")) {
+            for (String table : List.of("subject_history", "subject_tag", "subject")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE uscc = ANY (?)")) {
                     ps.setArray(1, c.createArrayOf("text", usccs.toArray()));
                     ps.executeUpdate();

@@ -43,17 +43,15 @@ class SnapshotScaleTest {
             usccs.add(Fixtures.newUscc("140522"));
         }
         StringBuilder subjects = new StringBuilder();
-        StringBuilder directory = new StringBuilder();
         for (String u : usccs.descendingSet()) { // stored out of order on purpose
-            subjects.append(u).append("\tsubject ").append(u).append("\tENTERPRISE\tC1310\t140522\tACTIVE\tB\tcopy\t2026-01-01T00:00:00Z\tcopy\t2026-01-01T00:00:00Z\n");
-            directory.append(u).append('\t').append(f.county).append('\n');
+            subjects.append(u).append("\tsubject ").append(u).append("\tENTERPRISE\tC1310\t140522\tACTIVE\t{")
+                    .append(f.county).append("}\tB\tcopy\t2026-01-01T00:00:00Z\tcopy\t2026-01-01T00:00:00Z\n");
         }
         try (Connection c = dataSource.getConnection()) {
             PGConnection pg = c.unwrap(PGConnection.class);
-            pg.getCopyAPI().copyIn("COPY subject (uscc, name, kind, industry_code, division_code, status, risk_class,"
-                    + " created_by, created_at, updated_by, updated_at) FROM STDIN", new StringReader(subjects.toString()));
-            pg.getCopyAPI().copyIn("COPY subject_department (uscc, department_code) FROM STDIN",
-                    new StringReader(directory.toString()));
+            pg.getCopyAPI().copyIn("COPY subject (uscc, name, kind, industry_code, division_code, status, departments,"
+                    + " risk_class, created_by, created_at, updated_by, updated_at) FROM STDIN",
+                    new StringReader(subjects.toString()));
         }
         MessageDigest expected = MessageDigest.getInstance("SHA-256");
         for (String u : usccs) {
