@@ -230,7 +230,12 @@ class DrawDatabaseBenchmark {
         return f[0] + " " + f[1] + " " + f[2];
     }
 
-    /** The plain way: per stratum, the same pool minus the same exclusions, ORDER BY random() LIMIT quota. */
+    /**
+     * The plain way: per stratum, the same pool minus the same exclusions, ORDER BY random() LIMIT quota, planned for
+     * its own values every round as a one-off query is. The pooled connection would otherwise make it a server-side
+     * prepared statement from its fifth execution, and PostgreSQL's plan cache switched to a generic plan from about
+     * the tenth (round 3): a parallel one that took 1.3-1.6 s and 2-4 CPU-seconds on the 2 cores instead of 0.7-0.8 s.
+     */
     private double baseline(int year) throws Exception {
         double[] cpu0 = cpu();
         long t = System.nanoTime();
@@ -241,6 +246,7 @@ class DrawDatabaseBenchmark {
                         WHERE s.status = 'ACTIVE' AND s.departments @> ARRAY[?]::text[] AND s.risk_class = ?
                           AND NOT EXISTS (SELECT 1 FROM draw_selection d WHERE d.uscc = s.uscc AND d.year = ?)
                         ORDER BY random() LIMIT ?""")) {
+                    ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
                     ps.setString(1, department);
                     ps.setString(2, CLASSES[i]);
                     ps.setInt(3, year);
@@ -300,7 +306,9 @@ class DrawDatabaseBenchmark {
                             certificate_valid_to, yearly_workload_cap, expertise, revision)
                         SELECT gen_random_uuid(), '%s', 'officer ' || g, 'OFFICER', DATE '2020-01-01', DATE '2040-12-31',
                                100000, '{}', 0 FROM generate_series(1, 200) g""".formatted(department));
-                s.execute("ANALYZE roster_subject");
+                // Vacuumed as a long-lived read model is: a freshly copied table costs the first statement to read
+                // it the hint bits of a million rows, and the insert-triggered autovacuum ran into later rounds.
+                s.execute("VACUUM (ANALYZE) roster_subject");
             }
         }
     }
