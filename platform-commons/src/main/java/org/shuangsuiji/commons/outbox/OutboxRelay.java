@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -45,7 +46,7 @@ public class OutboxRelay {
     private final PlatformConfig config;
     private final String bootstrapServers;
     private final AtomicLong pending = new AtomicLong();
-    private volatile KafkaProducer<String, String> producer;
+    private volatile KafkaProducer<String, byte[]> producer;
 
     public OutboxRelay(
             AgroalDataSource dataSource,
@@ -124,12 +125,15 @@ public class OutboxRelay {
     private List<Row> lockPendingBatch(Connection c) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT seq, topic, aggregate_id, event_type, payload::text FROM outbox_event"
+                "SELECT seq, topic, aggregate_id, event_type, payload FROM outbox_event"
                         + " WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED")) {
             ps.setInt(1, config.outbox().batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                    // the payload's UTF-8 bytes as the server sent them: decoding them into a String only to have
+                    // the serializer encode them again doubled the relay's work for bulk events (~550 MB per
+                    // 1 000 000 imported subjects)
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBytes(5)));
                 }
             }
         }
@@ -138,11 +142,11 @@ public class OutboxRelay {
 
     /** Sends the batch and returns the sequence numbers of the longest acknowledged prefix, preserving order. */
     private List<Long> send(List<Row> rows) {
-        KafkaProducer<String, String> p = producer();
+        KafkaProducer<String, byte[]> p = producer();
         List<Future<RecordMetadata>> futures = new ArrayList<>(rows.size());
         try {
             for (Row row : rows) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.aggregateId(), row.payload());
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.aggregateId(), row.payload());
                 record.headers().add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
                 record.headers().add("ce_type", row.type().getBytes(StandardCharsets.UTF_8));
                 futures.add(p.send(record));
@@ -195,8 +199,8 @@ public class OutboxRelay {
         }
     }
 
-    private KafkaProducer<String, String> producer() {
-        KafkaProducer<String, String> p = producer;
+    private KafkaProducer<String, byte[]> producer() {
+        KafkaProducer<String, byte[]> p = producer;
         if (p == null) {
             synchronized (this) {
                 if (producer == null) {
@@ -208,7 +212,7 @@ public class OutboxRelay {
         return p;
     }
 
-    private KafkaProducer<String, String> createProducer() {
+    private KafkaProducer<String, byte[]> createProducer() {
         var props = new java.util.Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, config.events().source().replace("/", "") + "-outbox-relay");
@@ -221,18 +225,18 @@ public class OutboxRelay {
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(timeoutMs, 5005)));
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(Math.min(timeoutMs, 5000)));
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return new KafkaProducer<>(props);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        KafkaProducer<String, String> p = producer;
+        KafkaProducer<String, byte[]> p = producer;
         if (p != null) {
             p.close(java.time.Duration.ofSeconds(2));
         }
     }
 
-    private record Row(long seq, String topic, String aggregateId, String type, String payload) {}
+    private record Row(long seq, String topic, String aggregateId, String type, byte[] payload) {}
 
     /** Lets ops switch the relay off per replica with {@code ssj.outbox.relay-enabled=false}. */
     @ApplicationScoped

@@ -89,6 +89,18 @@ class OutboxAndInboxTest {
     }
 
     @Test
+    void chineseTextAndLargePayloadsReachTheBrokerUnchanged() throws Exception {
+        String aggregate = "agg-" + UUID.randomUUID();
+        // stored out of line (a TOAST value) and sent as the server's UTF-8 bytes
+        String name = "阳城县晋丰粮油购销有限公司 \\ \"引号\" 𠀀".repeat(4000);
+        QuarkusTransaction.requiringNew().run(() -> outbox.publish(TOPIC, aggregate, "test.thing.changed", 1, Map.of("name", name)));
+        relay.publishPending();
+
+        List<ConsumerRecord<String, String>> records = recordsFor(aggregate, 1);
+        assertThat(mapper.readTree(records.get(0).value()).get("data").get("name").asText()).isEqualTo(name);
+    }
+
+    @Test
     void rolledBackChangeNeverPublishesItsEvent() throws Exception {
         String aggregate = "agg-" + UUID.randomUUID();
         try {

@@ -135,7 +135,7 @@ public class SubjectImporter {
             rowNumbers[i] = kept.get(i).row();
         }
         Set<String> fresh = new HashSet<>(kept.size() * 2);
-        Map<String, Long> firstInFile = new HashMap<>(firstInChunk);
+        Map<String, Long> firstInFile = firstInChunk; // from here on also the rows first seen in earlier chunks
         try (Connection c = dataSource.getConnection()) {
             // committed before the next chunk's turn, whatever the pool's default: later chunks must see these rows
             c.setAutoCommit(true);
