@@ -129,6 +129,16 @@ curl -s -H "Authorization: Bearer $(token)" "$BASE/snapshots/subjects/summary" >
 echo "  summary (count + hash) in $(secs "$t0" "$(now)") s"
 recomputed=$(head -n -1 "$WORK/pool.ndjson" | jq -r .uscc | sha256sum | cut -d' ' -f1)
 echo "  recomputed hash $recomputed"
+# ADR 0016: a directory filter tests membership on the subject row (no index of directory entries); a page
+# includes its total, so each request reads every subject
+echo "subject list pages (50 subjects, with their total)"
+for q in "" "department=YC-TJJ" "department=YP-SCJGJ" "department=YC-TJJ&riskClass=D"; do
+  for run in 1 2 3; do
+    t0=$(now)
+    total=$(curl -s -H "Authorization: Bearer $(token)" "$BASE/subjects?size=50&$q" | jq .total)
+    echo "  ${q:-(no filter)} run $run: total $total in $(secs "$t0" "$(now)") s"
+  done
+done
 echo "peak RSS of roster-service: $((peak / 1024)) MiB (heap cap: $JAVA_OPTS)"
 
 kill $pid; wait $pid 2>/dev/null || true

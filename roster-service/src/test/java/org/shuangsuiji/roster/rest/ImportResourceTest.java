@@ -237,6 +237,36 @@ class ImportResourceTest {
         }
     }
 
+    @Test
+    void eventsOfChangedAndCreatedSubjectsInOneChunkCarryExactlyTheStateTheApiAnswers() throws Exception {
+        String renamed = Fixtures.newUscc("140522");
+        String retagged = Fixtures.newUscc("140522");
+        String fresh = Fixtures.newUscc("140522");
+        JsonPath first = submit("/imports/subjects", "text/csv", (HEADER + "\n" + row(renamed, "阳城县庚商贸", "A", "") + "\n"
+                + row(retagged, "阳城县辛农资", "", "COMPLAINTS") + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(first.getLong("rowsCreated")).isEqualTo(2);
+        JsonPath second = submit("/imports/subjects", "text/csv", (HEADER + "\n" + row(renamed, "阳城县庚商贸有限公司", "A", "")
+                + "\n" + row(retagged, "阳城县辛农资", "", "ABNORMAL_OPERATION") + "\n" + row(fresh, "阳城县壬酒业", "C", "COMPLAINTS")
+                + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(second.getLong("rowsCreated")).isEqualTo(1);
+        assertThat(second.getLong("rowsChanged")).isEqualTo(2);
+        List<JsonNode> events = importedEvents(second.getString("id"));
+        assertThat(events).hasSize(1);
+        JsonNode subjects = events.get(0).get("data").get("subjects");
+        assertThat(subjects).extracting(s -> s.get("uscc").asText())
+                .containsExactly(java.util.stream.Stream.of(renamed, retagged, fresh).sorted().toArray(String[]::new));
+        for (JsonNode announced : subjects) {
+            JsonNode api = mapper.readTree(given().header("Authorization", Fixtures.admin())
+                    .when().get("/subjects/" + announced.get("uscc").asText()).then().statusCode(200).extract().asString());
+            assertThat(withInstants(announced)).isEqualTo(withInstants(api));
+        }
+        JsonNode retaggedState = java.util.stream.StreamSupport.stream(subjects.spliterator(), false)
+                .filter(s -> s.get("uscc").asText().equals(retagged)).findFirst().orElseThrow();
+        assertThat(retaggedState.get("tags")).extracting(t -> t.get("code").asText())
+                .containsExactly("ABNORMAL_OPERATION", "COMPLAINTS");
+        assertThat(retaggedState.get("revision").asLong()).isEqualTo(1);
+    }
+
     /** The same subject state, with every time compared as the instant it names. */
     private static JsonNode withInstants(JsonNode state) {
         com.fasterxml.jackson.databind.node.ObjectNode copy = state.deepCopy();
