@@ -129,46 +129,43 @@ public class SubjectImporter {
         }
         kept.sort(Comparator.comparing(SubjectRow::uscc)); // index locality in the seen table, and COPY order
         String[] usccs = new String[kept.size()];
-        Long[] rowNumbers = new Long[kept.size()];
         for (int i = 0; i < kept.size(); i++) {
             usccs[i] = kept.get(i).uscc();
-            rowNumbers[i] = kept.get(i).row();
         }
-        Set<String> fresh = new HashSet<>(kept.size() * 2);
         Map<String, Long> firstInFile = firstInChunk; // from here on also the rows first seen in earlier chunks
+        List<SubjectRow> stored = new ArrayList<>(kept.size());
         try (Connection c = dataSource.getConnection()) {
             // committed before the next chunk's turn, whatever the pool's default: later chunks must see these rows
             c.setAutoCommit(true);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + seenTable(jobId) + " (uscc, row_number)"
-                    + " SELECT * FROM unnest(?::text[], ?::bigint[]) ON CONFLICT (uscc) DO NOTHING RETURNING uscc")) {
+            // Chunks take their turns one after the other, so a lookup then a COPY of the rest is safe (the key would
+            // refuse a USCC twice anyway), and cheaper than an INSERT … ON CONFLICT of every row
+            Set<String> earlier = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT uscc, row_number FROM " + seenTable(jobId) + " WHERE uscc = ANY (?::text[])")) {
                 ps.setArray(1, c.createArrayOf("text", usccs));
-                ps.setArray(2, c.createArrayOf("bigint", rowNumbers));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        fresh.add(rs.getString(1));
+                        earlier.add(rs.getString(1));
+                        firstInFile.put(rs.getString(1), rs.getLong(2));
                     }
                 }
             }
-            if (fresh.size() < kept.size()) {
-                String[] seen = kept.stream().map(SubjectRow::uscc).filter(u -> !fresh.contains(u)).toArray(String[]::new);
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT uscc, row_number FROM " + seenTable(jobId) + " WHERE uscc = ANY (?::text[])")) {
-                    ps.setArray(1, c.createArrayOf("text", seen));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            firstInFile.put(rs.getString(1), rs.getLong(2));
-                        }
-                    }
+            StringBuilder seen = new StringBuilder(kept.size() * 28);
+            for (SubjectRow r : kept) {
+                if (earlier.contains(r.uscc())) {
+                    later.add(r);
+                } else {
+                    stored.add(r);
+                    // a validated USCC is 18 letters and digits: nothing to escape in COPY's text format
+                    seen.append(r.uscc()).append('\t').append(r.row()).append('\n');
                 }
             }
-        }
-        List<SubjectRow> stored = new ArrayList<>(fresh.size());
-        for (SubjectRow r : kept) {
-            if (fresh.contains(r.uscc())) {
-                stored.add(r);
-            } else {
-                later.add(r);
+            if (!stored.isEmpty()) {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "COPY " + seenTable(jobId) + " (uscc, row_number) FROM STDIN", new StringReader(seen.toString()));
             }
+        } catch (IOException e) {
+            throw new SQLException("cannot record the chunk's USCCs", e);
         }
         for (SubjectRow r : later) {
             long first = firstInFile.get(r.uscc());
@@ -237,13 +234,7 @@ public class SubjectImporter {
             long created;
             long changed;
             try (PreparedStatement ps = c.prepareStatement("""
-                    WITH old AS (
-                        -- one index probe per staged row (OFFSET 0 keeps it a lookup): a hash join would read
-                        -- every subject in the table for each chunk
-                        SELECT o.* FROM import_subject_stage t, LATERAL (
-                            SELECT s.uscc, s.status, s.departments, s.risk_class, s.risk_as_of, s.risk_source
-                            FROM subject s WHERE s.uscc = t.uscc OFFSET 0) o
-                    ), up AS (
+                    WITH up AS (
                         INSERT INTO subject AS s (uscc, name, kind, industry_code, division_code, address, status,
                                                   departments, item_families, risk_class, risk_as_of, risk_source,
                                                   created_by, created_at, updated_by, updated_at, lock_version)
@@ -281,6 +272,15 @@ public class SubjectImporter {
                                    IS DISTINCT FROM (EXCLUDED.risk_class, EXCLUDED.risk_as_of, EXCLUDED.risk_source))
                         RETURNING s.uscc, (s.xmax = 0) AS created, s.status, s.departments, s.risk_class,
                                   s.risk_as_of, s.risk_source
+                    ), old AS (
+                        -- every part of the statement reads the table as it was before it, so this is the state the
+                        -- upsert replaced. Only updated subjects had one: a created subject costs no lookup, and
+                        -- rows that change nothing are not returned at all. One index probe each (OFFSET 0 keeps it a
+                        -- lookup: a hash join would read every subject in the table for each chunk).
+                        SELECT o.* FROM up, LATERAL (
+                            SELECT s.uscc, s.status, s.departments, s.risk_class, s.risk_as_of, s.risk_source
+                            FROM subject s WHERE s.uscc = up.uscc OFFSET 0) o
+                        WHERE NOT up.created
                     ), history AS (
                         -- one row per subject whose status, directories or class this import changed
                         INSERT INTO subject_history (uscc, status, departments, risk_class, risk_as_of, risk_source,
