@@ -2,15 +2,27 @@ package org.shuangsuiji.roster.service;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
-import org.shuangsuiji.roster.config.RosterConfig;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
+import org.shuangsuiji.commons.problem.ProblemException;
 import org.shuangsuiji.roster.domain.RiskClass;
 import org.shuangsuiji.roster.domain.SubjectKind;
 
 /**
- * Streams a drawable pool in canonical order (USCC, byte order) through a server-side JDBC cursor, hashing as it
- * goes: memory stays flat whatever the pool size. One SQL statement, so the rows are one consistent snapshot.
+ * Streams a drawable pool in canonical order (USCC, byte order) as PostgreSQL's {@code COPY … TO STDOUT}, hashing as
+ * it goes: memory stays flat whatever the pool size (the socket's buffers hold what the service has not read yet).
+ * One SQL statement, so the rows are one consistent snapshot. A JDBC cursor made PostgreSQL and the service take
+ * turns, one fetch at a time; {@code COPY} keeps sending while the service decodes and writes (a count and hash of
+ * 969 960 subjects: 0.9–1.2 s against 1.7–2.3 s; docs/performance.md).
  */
 @ApplicationScoped
 public class PoolSnapshotService {
@@ -19,11 +31,9 @@ public class PoolSnapshotService {
     public static final String ALGORITHM = "sha256 over uscc + '\\n' per subject in canonical order";
 
     private final AgroalDataSource dataSource;
-    private final RosterConfig config;
 
-    public PoolSnapshotService(AgroalDataSource dataSource, RosterConfig config) {
+    public PoolSnapshotService(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
-        this.config = config;
     }
 
     /** One pool member as streamed. Carries the confidential risk class: never on a public answer. */
@@ -44,19 +54,122 @@ public class PoolSnapshotService {
     }
 
     /** Feeds every pool member to {@code sink} in canonical order and returns the count and hash over them. */
-    public Summary stream(PoolScope scope, Sink sink) throws java.io.IOException {
+    public Summary stream(PoolScope scope, Sink sink) throws IOException {
         List<Object> params = new ArrayList<>();
-        String sql = sql(scope, params);
-        HashedCursor.Result result = HashedCursor.stream(dataSource, config.snapshot().fetchSize(), sql, params,
-                rs -> {
-                    String risk = rs.getString(6);
-                    String tags = rs.getString(7);
-                    return new PoolSubject(rs.getString(1), rs.getString(2), SubjectKind.valueOf(rs.getString(3)),
-                            rs.getString(4), rs.getString(5), risk == null ? null : RiskClass.valueOf(risk),
-                            tags == null ? List.of() : List.of(tags.split(",")));
-                },
-                PoolSubject::uscc, sink::accept, "subject pool");
-        return new Summary(result.count(), result.sha256(), ALGORITHM);
+        String copy = "COPY (" + inline(sql(scope, params), params) + ") TO STDOUT";
+        MessageDigest digest = sha256();
+        long count = 0;
+        String[] f = new String[7];
+        try (Connection c = dataSource.getConnection()) {
+            CopyOut out = c.unwrap(PGConnection.class).getCopyAPI().copyOut(copy);
+            try {
+                for (byte[] row = out.readFromCopy(); row != null; row = out.readFromCopy()) {
+                    fields(new String(row, StandardCharsets.UTF_8), f);
+                    String risk = f[5];
+                    String tags = f[6];
+                    sink.accept(new PoolSubject(f[0], f[1], SubjectKind.valueOf(f[2]), f[3], f[4],
+                            risk == null ? null : RiskClass.valueOf(risk),
+                            tags == null ? List.of() : List.of(tags.split(","))));
+                    digest.update(f[0].getBytes(StandardCharsets.US_ASCII)); // a USCC is 18 ASCII letters and digits
+                    digest.update((byte) '\n');
+                    count++;
+                }
+            } finally {
+                if (out.isActive()) { // the sink failed (the client went away): stop the server sending the rest
+                    out.cancelCopy();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the subject pool", e);
+        }
+        return new Summary(count, HexFormat.of().formatHex(digest.digest()), ALGORITHM);
+    }
+
+    /**
+     * The query with its parameters written in as literals, as {@code COPY} takes none. Every value is quoted as an
+     * escape string ({@code E'…'}: quotes and backslashes doubled), so it reads the same whatever
+     * {@code standard_conforming_strings} says; the template's only question marks are its placeholders.
+     */
+    static String inline(String sql, List<Object> params) {
+        StringBuilder out = new StringBuilder(sql.length() + 64);
+        int next = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char ch = sql.charAt(i);
+            if (ch != '?') {
+                out.append(ch);
+            } else if (params.get(next) instanceof String[] array) {
+                next++;
+                out.append("ARRAY[");
+                for (int k = 0; k < array.length; k++) {
+                    out.append(k == 0 ? "" : ",").append(literal(array[k]));
+                }
+                out.append("]::text[]");
+            } else {
+                out.append(literal((String) params.get(next++)));
+            }
+        }
+        if (next != params.size()) {
+            throw new IllegalStateException("pool query has " + next + " placeholders for " + params.size() + " values");
+        }
+        return out.toString();
+    }
+
+    private static String literal(String value) {
+        if (value.indexOf('\0') >= 0) {
+            throw ProblemException.invalid("scope", "must not contain NUL characters");
+        }
+        return "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    /** One row of COPY's text format into {@code f}: tab-separated, {@code \N} for null, backslash escapes. */
+    static void fields(String row, String[] f) {
+        int end = row.endsWith("\n") ? row.length() - 1 : row.length();
+        int from = 0;
+        for (int k = 0; k < f.length; k++) {
+            int tab = k < f.length - 1 ? row.indexOf('\t', from) : end;
+            if (tab < 0 || tab > end) {
+                throw new IllegalStateException("unreadable pool row: " + row);
+            }
+            f[k] = unescape(row, from, tab);
+            from = tab + 1;
+        }
+    }
+
+    private static String unescape(String row, int from, int to) {
+        if (to - from == 2 && row.charAt(from) == '\\' && row.charAt(from + 1) == 'N') {
+            return null;
+        }
+        int slash = row.indexOf('\\', from);
+        if (slash < 0 || slash >= to) {
+            return row.substring(from, to);
+        }
+        StringBuilder sb = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            char ch = row.charAt(i);
+            if (ch != '\\' || i + 1 == to) {
+                sb.append(ch);
+                continue;
+            }
+            char e = row.charAt(++i);
+            sb.append(switch (e) {
+                case 't' -> '\t';
+                case 'n' -> '\n';
+                case 'r' -> '\r';
+                case 'b' -> '\b';
+                case 'f' -> '\f';
+                case 'v' -> '\u000b';
+                default -> e; // \\ and any other escaped character stand for themselves
+            });
+        }
+        return sb.toString();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     public Summary summary(PoolScope scope) {

@@ -116,6 +116,30 @@ class SnapshotResourceTest {
     }
 
     @Test
+    void namesAndScopeValuesWithQuotesAndBackslashesStreamUnchanged() throws Exception {
+        String odd = Fixtures.newUscc("140522");
+        String name = "阳城县\"甲\"\\乙'丙\\\\N 商行";
+        Fixtures.register(countyAdmin, Fixtures.subjectJson(odd, f.county, "F5111", null)
+                .replace("阳城县某某粮油有限公司", name.replace("\\", "\\\\").replace("\"", "\\\"")));
+        JsonNode streamed = lines("department=" + f.county).stream().map(l -> {
+            try {
+                return mapper.readTree(l);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(n -> odd.equals(n.path("uscc").asText())).findFirst().orElseThrow();
+        assertThat(streamed.get("name").asText()).isEqualTo(name);
+        assertThat(streamed.get("riskClass").isNull()).isTrue();
+        // scope values are data, never SQL: a quote or backslash in one only narrows the pool to nothing
+        for (String family : List.of("粮食'流通", "粮食流通') OR ('1' = '1", "\\' OR true --")) {
+            assertThat(given().header("Authorization", planner()).queryParam("department", f.county)
+                    .queryParam("itemFamily", family).when().get("/snapshots/subjects")
+                    .then().statusCode(200).extract().asString())
+                    .isEqualTo("{\"count\":0,\"sha256\":\"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\"}\n");
+        }
+    }
+
+    @Test
     void streamsCsvWithTheSameTrailer() throws Exception {
         byte[] bytes = given().header("Authorization", planner()).when().get("/snapshots/subjects?format=csv&department=" + f.county)
                 .then().statusCode(200).contentType("text/csv").extract().asByteArray();
