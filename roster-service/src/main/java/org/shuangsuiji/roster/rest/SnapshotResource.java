@@ -1,8 +1,5 @@
 package org.shuangsuiji.roster.rest;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,7 +8,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -47,14 +43,11 @@ public class SnapshotResource {
     public static final String CSV = "text/csv";
 
     private final PoolSnapshotService snapshots;
-    private final ObjectMapper mapper;
     private final DepartmentService departments;
     private final CurrentUser user;
 
-    public SnapshotResource(PoolSnapshotService snapshots, ObjectMapper mapper, DepartmentService departments,
-            CurrentUser user) {
+    public SnapshotResource(PoolSnapshotService snapshots, DepartmentService departments, CurrentUser user) {
         this.snapshots = snapshots;
-        this.mapper = mapper;
         this.departments = departments;
         this.user = user;
     }
@@ -86,19 +79,9 @@ public class SnapshotResource {
                 w.flush();
                 return;
             }
-            // One UTF-8 generator for the whole stream, straight onto the bytes: it fills its own buffer and writes
-            // it out only when full, with no per-row flush and no character encoder in between.
-            JsonGenerator json = mapper.getFactory().createGenerator(new BufferedOutputStream(out, 64 * 1024),
-                    JsonEncoding.UTF8);
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.setRootValueSeparator(null);
-            Summary summary = snapshots.stream(scope, s -> {
-                writeJson(json, s);
-                json.writeRaw('\n');
-            });
-            json.writeRaw(summary.trailer());
-            json.writeRaw('\n');
-            json.close(); // writes out what is left; the container's stream stays open
+            // the lines are written from PostgreSQL's bytes through the service's own buffer, with no per-row flush
+            Summary summary = snapshots.streamJson(scope, out);
+            out.write((summary.trailer() + "\n").getBytes(StandardCharsets.UTF_8));
         };
         return Response.ok(body, csv ? CSV + ";charset=UTF-8" : NDJSON + ";charset=UTF-8").build();
     }
@@ -161,26 +144,6 @@ public class SnapshotResource {
 
     private static <T> T parse(String field, String value, Function<String, T> f, String allowed) {
         return SubjectResource.parse(field, value, f, allowed);
-    }
-
-    private static void writeJson(JsonGenerator g, PoolSubject s) throws java.io.IOException {
-        g.writeStartObject();
-        g.writeStringField("uscc", s.uscc());
-        g.writeStringField("name", s.name());
-        g.writeStringField("kind", s.kind().name());
-        g.writeStringField("industryCode", s.industryCode());
-        g.writeStringField("divisionCode", s.divisionCode());
-        if (s.riskClass() == null) {
-            g.writeNullField("riskClass");
-        } else {
-            g.writeStringField("riskClass", s.riskClass().name());
-        }
-        g.writeArrayFieldStart("tags");
-        for (String t : s.tags()) {
-            g.writeString(t);
-        }
-        g.writeEndArray();
-        g.writeEndObject();
     }
 
     private static String blankToNull(String s) {

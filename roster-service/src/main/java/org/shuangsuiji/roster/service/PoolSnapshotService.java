@@ -3,6 +3,7 @@ package org.shuangsuiji.roster.service;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -84,6 +85,194 @@ public class PoolSnapshotService {
         }
         return new Summary(count, HexFormat.of().formatHex(digest.digest()), ALGORITHM);
     }
+
+    /**
+     * The pool as NDJSON onto {@code out}: each {@code COPY} row goes straight from its UTF-8 bytes to the line the
+     * API's JSON serialiser writes for a {@link PoolSubject} (these fields in this order, compact, strings escaped as
+     * Jackson escapes them, a missing risk class as {@code null}, tags as an array), with no decoding into strings
+     * and encoding back. Returns the count and hash; the caller writes the trailer.
+     */
+    public Summary streamJson(PoolScope scope, OutputStream out) throws IOException {
+        List<Object> params = new ArrayList<>();
+        String copy = "COPY (" + inline(sql(scope, params), params) + ") TO STDOUT";
+        MessageDigest digest = sha256();
+        long count = 0;
+        int[] tabs = new int[JSON_FIELDS.length];
+        Buffer lines = new Buffer(out);
+        try (Connection c = dataSource.getConnection()) {
+            CopyOut copyOut = c.unwrap(PGConnection.class).getCopyAPI().copyOut(copy);
+            try {
+                for (byte[] row = copyOut.readFromCopy(); row != null; row = copyOut.readFromCopy()) {
+                    int fields = splitRow(row, tabs);
+                    digest.update(row, 0, tabs[0]); // the USCC: 18 ASCII letters and digits, nothing escaped
+                    digest.update((byte) '\n');
+                    writeJsonLine(row, tabs, fields, lines);
+                    count++;
+                }
+                lines.flush();
+            } finally {
+                if (copyOut.isActive()) { // the client went away: stop the server sending the rest
+                    copyOut.cancelCopy();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the subject pool", e);
+        }
+        return new Summary(count, HexFormat.of().formatHex(digest.digest()), ALGORITHM);
+    }
+
+    /**
+     * An unsynchronised buffer in front of the response: a line is written in a dozen small pieces, and every call to
+     * a {@code BufferedOutputStream} takes its lock. Written out when full and at the end; flushing the target is
+     * left to the caller.
+     */
+    static final class Buffer extends OutputStream {
+        private final OutputStream target;
+        private final byte[] bytes = new byte[64 * 1024];
+        private int size;
+
+        Buffer(OutputStream target) {
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (size == bytes.length) {
+                flush();
+            }
+            bytes[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (len > bytes.length - size) {
+                flush();
+                if (len > bytes.length) {
+                    target.write(b, off, len);
+                    return;
+                }
+            }
+            System.arraycopy(b, off, bytes, size, len);
+            size += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            target.write(bytes, 0, size);
+            size = 0;
+        }
+    }
+
+    private static final byte[][] JSON_FIELDS = {
+        "{\"uscc\":".getBytes(StandardCharsets.US_ASCII), ",\"name\":".getBytes(StandardCharsets.US_ASCII),
+        ",\"kind\":".getBytes(StandardCharsets.US_ASCII), ",\"industryCode\":".getBytes(StandardCharsets.US_ASCII),
+        ",\"divisionCode\":".getBytes(StandardCharsets.US_ASCII), ",\"riskClass\":".getBytes(StandardCharsets.US_ASCII),
+        ",\"tags\":".getBytes(StandardCharsets.US_ASCII)};
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+    /** Where each field of a COPY row ends (its tab, or the row's end without the newline); the number of fields. */
+    static int splitRow(byte[] row, int[] ends) {
+        int end = row.length > 0 && row[row.length - 1] == '\n' ? row.length - 1 : row.length;
+        int k = 0;
+        for (int i = 0; i < end && k < ends.length - 1; i++) {
+            if (row[i] == '\t') {
+                ends[k++] = i;
+            }
+        }
+        ends[k] = end;
+        if (k != ends.length - 1) {
+            throw new IllegalStateException("unreadable pool row: " + new String(row, StandardCharsets.UTF_8));
+        }
+        return k + 1;
+    }
+
+    /** One pool row of COPY's text format as the API's JSON line, newline included. */
+    static void writeJsonLine(byte[] row, int[] ends, int fields, OutputStream out) throws IOException {
+        int from = 0;
+        for (int k = 0; k < fields; k++) {
+            out.write(JSON_FIELDS[k]);
+            int to = ends[k];
+            boolean isNull = to - from == 2 && row[from] == '\\' && row[from + 1] == 'N';
+            if (k == fields - 1) { // tags: a comma-separated list of codes (letters, digits, '_'), or none
+                out.write('[');
+                if (!isNull) {
+                    int start = from;
+                    for (int i = from; i <= to; i++) {
+                        if (i == to || row[i] == ',') {
+                            if (start != from) {
+                                out.write(',');
+                            }
+                            out.write('"');
+                            writeJsonString(row, start, i, out);
+                            out.write('"');
+                            start = i + 1;
+                        }
+                    }
+                }
+                out.write(']');
+            } else if (isNull) {
+                out.write(NULL);
+            } else {
+                out.write('"');
+                writeJsonString(row, from, to, out);
+                out.write('"');
+            }
+            from = to + 1;
+        }
+        out.write('}');
+        out.write('\n');
+    }
+
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * A COPY text value as the inside of a JSON string: COPY's escapes decoded ({@code \\}, {@code \t}, {@code \n},
+     * …), then {@code "}, {@code \} and control characters escaped as Jackson does; every other byte, UTF-8
+     * sequences included, as it is.
+     */
+    private static void writeJsonString(byte[] row, int from, int to, OutputStream out) throws IOException {
+        int start = from;
+        for (int i = from; i < to; i++) {
+            int b = row[i];
+            if (b != '\\' && b != '"' && (b & 0xff) >= 0x20) {
+                continue;
+            }
+            out.write(row, start, i - start);
+            if (b == '\\' && i + 1 < to) {
+                b = switch (row[++i]) {
+                    case 't' -> '\t';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    case 'b' -> '\b';
+                    case 'f' -> '\f';
+                    case 'v' -> 0x0b;
+                    default -> row[i];
+                };
+            }
+            switch (b) {
+                case '"' -> { out.write('\\'); out.write('"'); }
+                case '\\' -> { out.write('\\'); out.write('\\'); }
+                case '\t' -> { out.write('\\'); out.write('t'); }
+                case '\n' -> { out.write('\\'); out.write('n'); }
+                case '\r' -> { out.write('\\'); out.write('r'); }
+                case '\b' -> { out.write('\\'); out.write('b'); }
+                case '\f' -> { out.write('\\'); out.write('f'); }
+                default -> {
+                    if ((b & 0xff) < 0x20) {
+                        out.write(U00);
+                        out.write(HEX[(b >> 4) & 0xf]);
+                        out.write(HEX[b & 0xf]);
+                    } else {
+                        out.write(b);
+                    }
+                }
+            }
+            start = i + 1;
+        }
+        out.write(row, start, to - start);
+    }
+
+    private static final byte[] U00 = "\\u00".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * The query with its parameters written in as literals, as {@code COPY} takes none. Every value is quoted as an
