@@ -56,34 +56,14 @@ public class PoolSnapshotService {
 
     /** Feeds every pool member to {@code sink} in canonical order and returns the count and hash over them. */
     public Summary stream(PoolScope scope, Sink sink) throws IOException {
-        List<Object> params = new ArrayList<>();
-        String copy = "COPY (" + inline(sql(scope, params), params) + ") TO STDOUT";
-        MessageDigest digest = sha256();
-        long count = 0;
-        String[] f = new String[7];
-        try (Connection c = dataSource.getConnection()) {
-            CopyOut out = c.unwrap(PGConnection.class).getCopyAPI().copyOut(copy);
-            try {
-                for (byte[] row = out.readFromCopy(); row != null; row = out.readFromCopy()) {
-                    fields(new String(row, StandardCharsets.UTF_8), f);
-                    String risk = f[5];
-                    String tags = f[6];
-                    sink.accept(new PoolSubject(f[0], f[1], SubjectKind.valueOf(f[2]), f[3], f[4],
-                            risk == null ? null : RiskClass.valueOf(risk),
-                            tags == null ? List.of() : List.of(tags.split(","))));
-                    digest.update(f[0].getBytes(StandardCharsets.US_ASCII)); // a USCC is 18 ASCII letters and digits
-                    digest.update((byte) '\n');
-                    count++;
-                }
-            } finally {
-                if (out.isActive()) { // the sink failed (the client went away): stop the server sending the rest
-                    out.cancelCopy();
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the subject pool", e);
-        }
-        return new Summary(count, HexFormat.of().formatHex(digest.digest()), ALGORITHM);
+        return copyRows(scope, (row, ends) -> {
+            String risk = text(row, ends[4] + 1, ends[5]);
+            String tags = text(row, ends[5] + 1, ends[6]);
+            sink.accept(new PoolSubject(text(row, 0, ends[0]), text(row, ends[0] + 1, ends[1]),
+                    SubjectKind.valueOf(text(row, ends[1] + 1, ends[2])), text(row, ends[2] + 1, ends[3]),
+                    text(row, ends[3] + 1, ends[4]), risk == null ? null : RiskClass.valueOf(risk),
+                    tags == null ? List.of() : List.of(tags.split(","))));
+        });
     }
 
     /**
@@ -93,25 +73,37 @@ public class PoolSnapshotService {
      * and encoding back. Returns the count and hash; the caller writes the trailer.
      */
     public Summary streamJson(PoolScope scope, OutputStream out) throws IOException {
+        Buffer lines = new Buffer(out);
+        Summary summary = copyRows(scope, (row, ends) -> writeJsonLine(row, ends, lines));
+        lines.flush();
+        return summary;
+    }
+
+    @FunctionalInterface
+    private interface RowHandler {
+        /** One row of COPY's text format and where each of its fields ends (its tab, or the row's end). */
+        void accept(byte[] row, int[] ends) throws IOException;
+    }
+
+    /** Runs the pool query as one {@code COPY … TO STDOUT}, hands each row on, and counts and hashes the USCCs. */
+    private Summary copyRows(PoolScope scope, RowHandler handler) throws IOException {
         List<Object> params = new ArrayList<>();
         String copy = "COPY (" + inline(sql(scope, params), params) + ") TO STDOUT";
         MessageDigest digest = sha256();
         long count = 0;
-        int[] tabs = new int[JSON_FIELDS.length];
-        Buffer lines = new Buffer(out);
+        int[] ends = new int[JSON_FIELDS.length];
         try (Connection c = dataSource.getConnection()) {
             CopyOut copyOut = c.unwrap(PGConnection.class).getCopyAPI().copyOut(copy);
             try {
                 for (byte[] row = copyOut.readFromCopy(); row != null; row = copyOut.readFromCopy()) {
-                    int fields = splitRow(row, tabs);
-                    digest.update(row, 0, tabs[0]); // the USCC: 18 ASCII letters and digits, nothing escaped
+                    splitRow(row, ends);
+                    digest.update(row, 0, ends[0]); // the USCC: 18 ASCII letters and digits, nothing escaped
                     digest.update((byte) '\n');
-                    writeJsonLine(row, tabs, fields, lines);
+                    handler.accept(row, ends);
                     count++;
                 }
-                lines.flush();
             } finally {
-                if (copyOut.isActive()) { // the client went away: stop the server sending the rest
+                if (copyOut.isActive()) { // the consumer failed (the client went away): stop the server sending the rest
                     copyOut.cancelCopy();
                 }
             }
@@ -119,6 +111,32 @@ public class PoolSnapshotService {
             throw new IllegalStateException("cannot read the subject pool", e);
         }
         return new Summary(count, HexFormat.of().formatHex(digest.digest()), ALGORITHM);
+    }
+
+    /** A field of a COPY text row as its text: {@code \N} is null, escapes decoded. */
+    private static String text(byte[] row, int from, int to) {
+        if (to - from == 2 && row[from] == '\\' && row[from + 1] == 'N') {
+            return null;
+        }
+        byte[] value = new byte[to - from];
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            value[n++] = row[i] == '\\' && i + 1 < to ? unescaped(row[++i]) : row[i];
+        }
+        return new String(value, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /** The byte a COPY text escape {@code \x} stands for. */
+    private static byte unescaped(byte escaped) {
+        return switch (escaped) {
+            case 't' -> '\t';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'v' -> 0x0b;
+            default -> escaped; // \\ and any other escaped character stand for themselves
+        };
     }
 
     /**
@@ -170,8 +188,8 @@ public class PoolSnapshotService {
         ",\"tags\":".getBytes(StandardCharsets.US_ASCII)};
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
-    /** Where each field of a COPY row ends (its tab, or the row's end without the newline); the number of fields. */
-    static int splitRow(byte[] row, int[] ends) {
+    /** Where each of the row's {@code ends.length} fields ends: its tab, or the row's end without the newline. */
+    static void splitRow(byte[] row, int[] ends) {
         int end = row.length > 0 && row[row.length - 1] == '\n' ? row.length - 1 : row.length;
         int k = 0;
         for (int i = 0; i < end && k < ends.length - 1; i++) {
@@ -183,17 +201,16 @@ public class PoolSnapshotService {
         if (k != ends.length - 1) {
             throw new IllegalStateException("unreadable pool row: " + new String(row, StandardCharsets.UTF_8));
         }
-        return k + 1;
     }
 
     /** One pool row of COPY's text format as the API's JSON line, newline included. */
-    static void writeJsonLine(byte[] row, int[] ends, int fields, OutputStream out) throws IOException {
+    static void writeJsonLine(byte[] row, int[] ends, OutputStream out) throws IOException {
         int from = 0;
-        for (int k = 0; k < fields; k++) {
+        for (int k = 0; k < ends.length; k++) {
             out.write(JSON_FIELDS[k]);
             int to = ends[k];
             boolean isNull = to - from == 2 && row[from] == '\\' && row[from + 1] == 'N';
-            if (k == fields - 1) { // tags: a comma-separated list of codes (letters, digits, '_'), or none
+            if (k == ends.length - 1) { // tags: a comma-separated list of codes (letters, digits, '_'), or none
                 out.write('[');
                 if (!isNull) {
                     int start = from;
@@ -239,15 +256,7 @@ public class PoolSnapshotService {
             }
             out.write(row, start, i - start);
             if (b == '\\' && i + 1 < to) {
-                b = switch (row[++i]) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case 'b' -> '\b';
-                    case 'f' -> '\f';
-                    case 'v' -> 0x0b;
-                    default -> row[i];
-                };
+                b = unescaped(row[++i]);
             }
             switch (b) {
                 case '"' -> { out.write('\\'); out.write('"'); }
@@ -308,49 +317,6 @@ public class PoolSnapshotService {
             throw ProblemException.invalid("scope", "must not contain NUL characters");
         }
         return "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
-    }
-
-    /** One row of COPY's text format into {@code f}: tab-separated, {@code \N} for null, backslash escapes. */
-    static void fields(String row, String[] f) {
-        int end = row.endsWith("\n") ? row.length() - 1 : row.length();
-        int from = 0;
-        for (int k = 0; k < f.length; k++) {
-            int tab = k < f.length - 1 ? row.indexOf('\t', from) : end;
-            if (tab < 0 || tab > end) {
-                throw new IllegalStateException("unreadable pool row: " + row);
-            }
-            f[k] = unescape(row, from, tab);
-            from = tab + 1;
-        }
-    }
-
-    private static String unescape(String row, int from, int to) {
-        if (to - from == 2 && row.charAt(from) == '\\' && row.charAt(from + 1) == 'N') {
-            return null;
-        }
-        int slash = row.indexOf('\\', from);
-        if (slash < 0 || slash >= to) {
-            return row.substring(from, to);
-        }
-        StringBuilder sb = new StringBuilder(to - from);
-        for (int i = from; i < to; i++) {
-            char ch = row.charAt(i);
-            if (ch != '\\' || i + 1 == to) {
-                sb.append(ch);
-                continue;
-            }
-            char e = row.charAt(++i);
-            sb.append(switch (e) {
-                case 't' -> '\t';
-                case 'n' -> '\n';
-                case 'r' -> '\r';
-                case 'b' -> '\b';
-                case 'f' -> '\f';
-                case 'v' -> '\u000b';
-                default -> e; // \\ and any other escaped character stand for themselves
-            });
-        }
-        return sb.toString();
     }
 
     private static MessageDigest sha256() {

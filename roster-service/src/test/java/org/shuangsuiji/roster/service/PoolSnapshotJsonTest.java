@@ -20,9 +20,9 @@ class PoolSnapshotJsonTest {
     private static String line(String copyRow) throws Exception {
         byte[] row = copyRow.getBytes(StandardCharsets.UTF_8);
         int[] ends = new int[7];
-        int fields = PoolSnapshotService.splitRow(row, ends);
+        PoolSnapshotService.splitRow(row, ends);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PoolSnapshotService.writeJsonLine(row, ends, fields, out);
+        PoolSnapshotService.writeJsonLine(row, ends, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
