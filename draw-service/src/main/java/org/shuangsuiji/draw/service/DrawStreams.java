@@ -115,19 +115,21 @@ public class DrawStreams {
     public void writeExclusions(UUID drawId, java.util.Map<String, Stratum> classes, Writer w) throws IOException {
         java.util.Map<String, String> publicIds = new java.util.HashMap<>();
         classes.forEach((id, c) -> publicIds.put(c.name(), id));
-        List<String[]> rows = new java.util.ArrayList<>();
+        String lines = null;
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT stratum, uscc, reason, detail FROM draw_exclusion WHERE draw_id = ?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT lines FROM draw_exclusion_list WHERE draw_id = ?")) {
             ps.setObject(1, drawId);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new String[] {publicIds.get(rs.getString(1)), rs.getString(1), rs.getString(2),
-                            rs.getString(3), rs.getString(4)});
+                if (rs.next()) {
+                    lines = rs.getString(1);
                 }
             }
         } catch (SQLException e) {
             throw new IOException("cannot read the exclusions", e);
+        }
+        List<String[]> rows = new java.util.ArrayList<>();
+        for (org.shuangsuiji.draw.algorithm.record.Exclusion e : PoolFreezer.parseExclusions(lines)) {
+            rows.add(new String[] {publicIds.get(e.stratum()), e.stratum(), e.uscc(), e.reason(), e.detail()});
         }
         rows.sort((x, y) -> {
             int s = x[0].compareTo(y[0]);

@@ -95,7 +95,7 @@ public class DrawWarmUp {
                 pool.add(uscc);
                 hasher.add(uscc);
                 if (i % (POOL / EXCLUDED) == 0) {
-                    exclusionRows.append(drawId).append("\tS").append(s + 1).append('\t').append(uscc)
+                    exclusionRows.append('S').append(s + 1).append('\t').append(uscc)
                             .append("\tDRAWN_BY_OTHER_TASK\tdraw ").append(drawId).append('\n');
                 }
             }

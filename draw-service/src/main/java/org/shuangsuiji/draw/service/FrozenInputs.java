@@ -171,7 +171,7 @@ public class FrozenInputs {
                 });
     }
 
-    /** The selections (also the memory of 名单比对) and the team members of a computed record. */
+    /** The selections (also the memory of 名单比对) and each inspector's team count of a computed record. */
     void insertSelectionsAndTeams(Draw d, Task task, Plan plan, DrawRecord record) {
         java.util.Set<String> infeasibleUscc = new java.util.HashSet<>();
         for (Infeasible i : record.infeasible()) {
@@ -202,18 +202,19 @@ public class FrozenInputs {
         }
         copy("COPY draw_selection (draw_id, uscc, stratum, rank, score, task_id, year, period_from, period_to, "
                 + "departments, infeasible) FROM STDIN", selections);
-        // In (uscc, position) order, the primary key's, for the same reason.
-        List<Team> teams = new ArrayList<>(record.teams());
-        teams.sort((x, y) -> x.uscc().compareTo(y.uscc()));
-        StringBuilder members = new StringBuilder(teams.size() * 128);
-        for (Team t : teams) {
-            int p = 0;
+        // The teams themselves are in the record; the next draw of the year needs only each inspector's count.
+        Map<String, Integer> loads = new java.util.TreeMap<>();
+        for (Team t : record.teams()) {
             for (TeamMember m : t.members()) {
-                members.append(d.id).append('\t').append(t.uscc()).append('\t').append(p++).append('\t')
-                        .append(m.inspectorId()).append('\n');
+                loads.merge(m.inspectorId(), 1, Integer::sum);
             }
         }
-        copy("COPY draw_team_member (draw_id, uscc, position, inspector_id) FROM STDIN", members);
+        StringBuilder rows = new StringBuilder(loads.size() * 64);
+        loads.forEach((inspector, n) -> rows.append(d.id).append('\t').append(inspector).append('\t').append(plan.year)
+                .append('\t').append(n).append('\n'));
+        if (!loads.isEmpty()) {
+            copy("COPY draw_inspector_load (draw_id, inspector_id, year, assignments) FROM STDIN", rows);
+        }
     }
 
     private void copy(String sql, CharSequence rows) {

@@ -56,7 +56,6 @@ public class PoolFreezer {
             List<FrozenStratum> pools = strata(c, scope, exclusionRows);
             long t1 = System.nanoTime();
             List<Exclusion> exclusions = parseExclusions(exclusionRows[0]);
-            storeExclusions(c, scope.drawId(), exclusionRows[0]);
             java.util.Map<String, Long> excludedByStratum = new java.util.HashMap<>();
             exclusions.forEach(e -> excludedByStratum.merge(e.stratum(), 1L, Long::sum));
             List<FrozenStratum> strata = new ArrayList<>();
@@ -68,7 +67,7 @@ public class PoolFreezer {
             freezeInspectors(c, scope);
             freezeConflicts(c, scope);
             org.jboss.logging.Logger.getLogger(PoolFreezer.class).infof(
-                    "draw %s frozen: pools and exclusions %d ms (one statement), exclusions stored %d ms, inspectors"
+                    "draw %s frozen: pools and exclusions %d ms (one statement), exclusions read %d ms, inspectors"
                             + " and conflicts %d ms", scope.drawId(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
                     (System.nanoTime() - t2) / 1_000_000);
             // Read back exactly what was stored: the announced hashes must be those of the stored rows.
@@ -140,8 +139,9 @@ public class PoolFreezer {
      * <p>The exclusions come from the same pass: the year's prior selections sharing a department, grouped by USCC,
      * are joined to the scope's rows (a merge join in USCC order, which keeps the aggregates' input sorted), and the
      * excluded members, the first applicable reason winning (drawn by another draw of an overlapping period with a
-     * department in common — 名单比对 —, the yearly cap, class A not twice a year), are written as draw_exclusion rows in
-     * COPY's text format into {@code exclusionRows[0]} (null when none). A second statement over the scope (a parallel
+     * department in common — 名单比对 —, the yearly cap, class A not twice a year), become lines in COPY's text format,
+     * stored by the same statement as the draw's draw_exclusion_list and returned in {@code exclusionRows[0]} (null
+     * when none) for the announcement. A second statement over the scope (a parallel
      * hash join, each of its processes hashing the prior selections) used to run beside this one on another
      * connection and competed with it for the cores; in one statement both are read from one snapshot.
      */
@@ -152,6 +152,7 @@ public class PoolFreezer {
         params.add(scope.year());
         params.add(scope.departments().toArray(String[]::new));
         String where = scopeWhere(scope.subjects(), params);
+        params.add(scope.drawId());
         params.add(scope.drawId());
         StringBuilder aggregates = new StringBuilder();
         StringBuilder values = new StringBuilder();
@@ -166,13 +167,15 @@ public class PoolFreezer {
             values.append(i == 0 ? "" : ", ").append("('%s', p.n%d, p.m%d)".formatted(stratum.name(), i, i));
             i++;
         }
-        // Literals, not parameters, as each appears twice: the cap (an int), class A not twice (a boolean), the draw id.
+        // Literals, not parameters, as each appears more than once: the cap (an int), class A not twice (a boolean).
         String cap = Integer.toString(scope.maxPerYear() == null ? Integer.MAX_VALUE : scope.maxPerYear());
         String classA = Boolean.toString(scope.classANotTwice());
+        String excluded = "h.uscc IS NOT NULL AND (h.same_period IS NOT NULL OR h.this_year >= %s OR (s.risk_class = 'A'"
+                .formatted(cap) + " AND " + classA + "))";
         String sql = """
                 WITH p AS (
                     SELECT %1$s
-                           string_agg('%5$s' || E'\\t' || coalesce(s.risk_class, 'UNCLASSIFIED') || E'\\t'
+                           string_agg(coalesce(s.risk_class, 'UNCLASSIFIED') || E'\\t'
                                    || replace(replace(replace(replace(s.uscc, E'\\\\', E'\\\\\\\\'), E'\\t', E'\\\\t'),
                                               E'\\n', E'\\\\n'), E'\\r', E'\\\\r') || E'\\t'
                                    || CASE WHEN h.same_period IS NOT NULL THEN 'DRAWN_BY_OTHER_TASK'
@@ -182,8 +185,8 @@ public class PoolFreezer {
                                            WHEN h.this_year >= %3$s THEN h.this_year || ' draws this year, cap %3$s'
                                            ELSE 'class A, drawn this year by draw ' || h.any_draw END || E'\\n',
                                    '' ORDER BY s.uscc)
-                               FILTER (WHERE h.uscc IS NOT NULL AND (h.same_period IS NOT NULL OR h.this_year >= %3$s
-                                       OR (s.risk_class = 'A' AND %4$s))) AS x
+                               FILTER (WHERE %5$s) AS x,
+                           count(*) FILTER (WHERE %5$s) AS xn
                     FROM roster_subject s
                     LEFT JOIN (SELECT d.uscc,
                                       min(d.draw_id::text) FILTER (WHERE d.period_from <= ? AND d.period_to >= ?)
@@ -197,9 +200,12 @@ public class PoolFreezer {
                     INSERT INTO draw_stratum (draw_id, stratum, pool_count, pool_sha256, members)
                     SELECT ?, v.stratum, v.n, encode(sha256(v.m), 'hex'), v.m
                     FROM p CROSS JOIN LATERAL (VALUES %6$s) v (stratum, n, m)
-                    RETURNING stratum, pool_count, pool_sha256)
+                    RETURNING stratum, pool_count, pool_sha256),
+                excluded AS (
+                    INSERT INTO draw_exclusion_list (draw_id, count, lines)
+                    SELECT ?, p.xn, p.x FROM p WHERE p.xn > 0)
                 SELECT stratum, pool_count, pool_sha256, NULL::text FROM strata
-                UNION ALL SELECT NULL, NULL, NULL, x FROM p""".formatted(aggregates, where, cap, classA, scope.drawId(),
+                UNION ALL SELECT NULL, NULL, NULL, x FROM p""".formatted(aggregates, where, cap, classA, excluded,
                 values);
         java.util.Map<String, FrozenStratum> frozenStrata = new java.util.HashMap<>();
         try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
@@ -221,15 +227,15 @@ public class PoolFreezer {
     }
 
     /**
-     * The exclusions from draw_exclusion rows in COPY's text format (draw id, stratum, uscc, reason, detail), in the
-     * announcement's order: by stratum, then USCC in byte order.
+     * The exclusions from the lines of draw_exclusion_list, in COPY's text format (stratum, uscc, reason, detail), in
+     * the announcement's order: by stratum, then USCC in byte order.
      */
     static List<Exclusion> parseExclusions(String rows) {
         List<Exclusion> out = new ArrayList<>();
         if (rows == null) {
             return out;
         }
-        String[] f = new String[5];
+        String[] f = new String[4];
         int start = 0;
         while (start < rows.length()) {
             int end = rows.indexOf('\n', start);
@@ -237,15 +243,15 @@ public class PoolFreezer {
                 end = rows.length();
             }
             int from = start;
-            for (int k = 0; k < 5; k++) {
-                int tab = k < 4 ? rows.indexOf('\t', from) : end;
+            for (int k = 0; k < 4; k++) {
+                int tab = k < 3 ? rows.indexOf('\t', from) : end;
                 if (tab < 0 || tab > end) {
                     throw new IllegalStateException("unreadable exclusion row: " + rows.substring(start, end));
                 }
                 f[k] = copyUnescape(rows, from, tab);
                 from = tab + 1;
             }
-            out.add(new Exclusion(f[1], f[2], f[3], f[4]));
+            out.add(new Exclusion(f[0], f[1], f[2], f[3]));
             start = end + 1;
         }
         out.sort((a, b) -> {
@@ -282,20 +288,6 @@ public class PoolFreezer {
         return b.toString();
     }
 
-    /** The exclusions into draw_exclusion in this transaction, as one COPY stream of the rows the freeze wrote. */
-    private static void storeExclusions(Connection c, UUID drawId, String rows) throws SQLException {
-        if (rows == null || rows.isEmpty()) {
-            return;
-        }
-        try {
-            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(
-                    "COPY draw_exclusion (draw_id, stratum, uscc, reason, detail) FROM STDIN",
-                    new java.io.StringReader(rows));
-        } catch (java.io.IOException e) {
-            throw new SQLException("cannot store the exclusions of draw " + drawId, e);
-        }
-    }
-
     /** Every inspector of the participating departments, with what the algorithm checks on the inspection dates. */
     private void freezeInspectors(Connection c, Scope scope) throws SQLException {
         String sql = """
@@ -303,9 +295,8 @@ public class PoolFreezer {
                     certificate_valid_to, expertise, unavailable, yearly_workload_cap, prior_assignments)
                 SELECT ?, i.id, i.department, i.name, i.kind, i.certificate_valid_from, i.certificate_valid_to,
                        i.expertise, i.availability, i.yearly_workload_cap,
-                       (SELECT count(*) FROM draw_team_member m JOIN draw d ON d.id = m.draw_id
-                          JOIN task t ON t.id = d.task_id JOIN plan p ON p.id = t.plan_id
-                        WHERE m.inspector_id = i.id AND p.year = ?)::int
+                       (SELECT coalesce(sum(l.assignments), 0) FROM draw_inspector_load l
+                        WHERE l.inspector_id = i.id AND l.year = ?)::int
                 FROM roster_inspector i WHERE i.department = ANY (?)""";
         try (PreparedStatement ps = prepare(c, sql,
                 List.of(scope.drawId(), scope.year(), scope.departments().toArray(String[]::new)))) {

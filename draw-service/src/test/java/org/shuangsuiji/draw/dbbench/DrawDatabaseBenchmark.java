@@ -85,7 +85,7 @@ class DrawDatabaseBenchmark {
             if (!baselineFirst) {
                 baseline = baseline(y);
             }
-            long excluded = count("SELECT count(*) FROM draw_exclusion WHERE draw_id = ?::uuid", draw);
+            long excluded = count("SELECT coalesce(sum(count), 0) FROM draw_exclusion_list WHERE draw_id = ?::uuid", draw);
             long recordBytes = count("SELECT octet_length(record) FROM draw_result WHERE draw_id = ?::uuid", draw);
             String line = String.format(Locale.ROOT,
                     "round %d: announce (freeze) %.2f s + compute (rank, teams, record, events) %.2f s = %.2f s;"

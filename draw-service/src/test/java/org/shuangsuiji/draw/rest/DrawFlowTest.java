@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -447,11 +449,44 @@ class DrawFlowTest {
         Response announcement = given().when().get("/public/draws/" + second + "/announcement");
         List<String> reasons = announcement.jsonPath().getList("exclusions.reason");
         assertThat(reasons).hasSize(18).containsOnly("DRAWN_BY_OTHER_TASK");
+        assertThat(f.count("SELECT count FROM draw_exclusion_list WHERE draw_id = ?::uuid", second)).isEqualTo(18);
+        assertThrows(SQLException.class, () -> {
+            try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE draw_exclusion_list SET lines = '' WHERE draw_id = '%s'".formatted(second));
+            }
+        });
         revealAll(second);
         compute(second).statusCode(200);
         assertThat(f.count("""
                 SELECT count(*) FROM draw_selection a JOIN draw_selection b ON a.uscc = b.uscc
                 WHERE a.draw_id = ?::uuid AND b.draw_id = ?::uuid""", first, second)).isZero();
+    }
+
+    @Test
+    void aLaterDrawOfTheYearCountsEveryInspectorsTeamsOfTheEarlierOnesAgainstTheirWorkload() throws Exception {
+        String first = announce(publishedTask());
+        revealAll(first);
+        compute(first).statusCode(200);
+        Map<String, Integer> teams = new java.util.HashMap<>();
+        for (JsonNode team : given().when().get("/public/draws/" + first + "/record").as(JsonNode.class).get("teams")) {
+            for (JsonNode m : team.get("members")) {
+                teams.merge(m.get("inspectorId").asText(), 1, Integer::sum);
+            }
+        }
+        assertThat(teams).isNotEmpty();
+        String second = announce(publishedTask());
+        String inspectors = given().header("Authorization", DrawFixtures.auditor()).when()
+                .get("/draws/" + second + "/inspectors").then().statusCode(200).extract().asString();
+        Map<String, Integer> prior = new java.util.HashMap<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : inspectors.strip().split("\n")) {
+            JsonNode n = json.readTree(line);
+            if (n.has("id")) {
+                prior.put(n.get("id").asText(), n.get("priorAssignments").asInt());
+            }
+        }
+        assertThat(prior).hasSize(6);
+        prior.forEach((id, n) -> assertThat(n).as(id).isEqualTo(teams.getOrDefault(id, 0)));
     }
 
     @Test
@@ -464,7 +499,9 @@ class DrawFlowTest {
                 "DELETE FROM draw_selection WHERE draw_id = '%s'",
                 "UPDATE draw SET status = 'ANNOUNCED' WHERE id = '%s'",
                 "DELETE FROM draw_entropy WHERE draw_id = '%s'",
-                "UPDATE draw_stratum SET pool_sha256 = 'x' WHERE draw_id = '%s'")) {
+                "UPDATE draw_stratum SET pool_sha256 = 'x' WHERE draw_id = '%s'",
+                "DELETE FROM draw_inspector_load WHERE draw_id = '%s'",
+                "UPDATE draw_inspector_load SET assignments = 1 WHERE draw_id = '%s'")) {
             assertThrows(SQLException.class, () -> {
                 try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
                     s.executeUpdate(sql.formatted(draw));

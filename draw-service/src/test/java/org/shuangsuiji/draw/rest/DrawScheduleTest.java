@@ -201,7 +201,7 @@ class DrawScheduleTest {
     private void assertNothingStored(String task) {
         assertThat(f.count("SELECT count(*) FROM draw WHERE task_id = ?::uuid", task)).isZero();
         assertThat(f.count("""
-                SELECT count(*) FROM draw_exclusion e WHERE NOT EXISTS (SELECT 1 FROM draw d WHERE d.id = e.draw_id)""")).isZero();
+                SELECT count(*) FROM draw_exclusion_list e WHERE NOT EXISTS (SELECT 1 FROM draw d WHERE d.id = e.draw_id)""")).isZero();
         assertThat(f.count("""
                 SELECT count(*) FROM outbox_event WHERE event_type = 'draw.announced' AND payload::text LIKE ?""",
                 "%" + task + "%")).isZero();
