@@ -16,11 +16,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class DrawWorkers {
 
     private final ExecutorService executor;
+    private final ExecutorService io;
 
     public DrawWorkers() {
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
             Thread t = new Thread(r, "draw-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        // Statements that run beside a request's transaction and wait on each other (the halves of a freeze share a
+        // snapshot): a thread each, so two draws freezing at once can never wait on each other's queued half.
+        AtomicInteger m = new AtomicInteger();
+        this.io = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "draw-reader-" + m.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -30,7 +39,13 @@ public class DrawWorkers {
         return executor;
     }
 
+    /** For database reads beside a transaction that wait on one another. */
+    public ExecutorService io() {
+        return io;
+    }
+
     void onStop(@Observes ShutdownEvent event) {
         executor.shutdownNow();
+        io.shutdownNow();
     }
 }

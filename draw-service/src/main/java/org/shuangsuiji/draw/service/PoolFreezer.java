@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.shuangsuiji.draw.algorithm.ConflictPair;
 import org.shuangsuiji.draw.algorithm.InspectorCandidate;
 import org.shuangsuiji.draw.algorithm.record.Exclusion;
@@ -38,24 +39,23 @@ public class PoolFreezer {
 
     private final AgroalDataSource dataSource;
     private final FrozenInputs frozen;
-    public PoolFreezer(AgroalDataSource dataSource, FrozenInputs frozen) {
+    private final DrawWorkers workers;
+
+    public PoolFreezer(AgroalDataSource dataSource, FrozenInputs frozen, DrawWorkers workers) {
         this.dataSource = dataSource;
         this.frozen = frozen;
+        this.workers = workers;
     }
 
     public Frozen freeze(Scope scope) {
         try (Connection c = dataSource.getConnection()) {
-            // A class stratum of 250 000 members is sorted for its aggregate: with the default 4 MB it spilled to disk
-            // (external merge, ~6 MB per stratum: EXPLAIN in DrawDatabaseBenchmark). Only for this transaction.
-            try (java.sql.Statement st = c.createStatement()) {
-                st.execute("SET LOCAL work_mem = '64MB'");
-            }
             long t0 = System.nanoTime();
-            // One statement freezes the pools and finds the exclusions: one pass over the scope, one snapshot.
-            String[] exclusionRows = new String[1];
-            List<FrozenStratum> pools = strata(c, scope, exclusionRows);
+            String split = medianUscc(c, scope);
+            Half whole = readHalves(scope, split);
             long t1 = System.nanoTime();
-            List<Exclusion> exclusions = parseExclusions(exclusionRows[0]);
+            List<FrozenStratum> pools = store(c, scope.drawId(), whole);
+            long t2 = System.nanoTime();
+            List<Exclusion> exclusions = parseExclusions(whole.exclusionLines());
             java.util.Map<String, Long> excludedByStratum = new java.util.HashMap<>();
             exclusions.forEach(e -> excludedByStratum.merge(e.stratum(), 1L, Long::sum));
             List<FrozenStratum> strata = new ArrayList<>();
@@ -63,17 +63,179 @@ public class PoolFreezer {
                 strata.add(new FrozenStratum(f.stratum(), f.poolCount(), f.poolSha256(),
                         excludedByStratum.getOrDefault(f.stratum().name(), 0L)));
             }
-            long t2 = System.nanoTime();
+            long t3 = System.nanoTime();
             freezeInspectors(c, scope);
             freezeConflicts(c, scope);
             org.jboss.logging.Logger.getLogger(PoolFreezer.class).infof(
-                    "draw %s frozen: pools and exclusions %d ms (one statement), exclusions read %d ms, inspectors"
-                            + " and conflicts %d ms", scope.drawId(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
-                    (System.nanoTime() - t2) / 1_000_000);
+                    "draw %s frozen: pools and exclusions read %d ms (%s), stored %d ms, exclusions parsed %d ms,"
+                            + " inspectors and conflicts %d ms", scope.drawId(), (t1 - t0) / 1_000_000,
+                    split == null ? "one statement" : "two halves on one snapshot", (t2 - t1) / 1_000_000,
+                    (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
             // Read back exactly what was stored: the announced hashes must be those of the stored rows.
             return new Frozen(strata, exclusions, frozen.inspectors(scope.drawId()), frozen.conflicts(scope.drawId()));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot freeze the pools of draw " + scope.drawId(), e);
+        }
+    }
+
+    /**
+     * What one statement read from a USCC range of the scope: per stratum (in {@link Stratum} order) the count and the
+     * members' bytes ("uscc\n" each, in canonical order), and the exclusion lines of that range (null when none).
+     */
+    record Half(int[] counts, byte[][] members, String exclusionLines, int exclusionCount) {
+
+        /** This range followed by the next one: the ranges are disjoint and in order, so the bytes stay canonical. */
+        Half then(Half next) {
+            int[] n = new int[counts.length];
+            byte[][] m = new byte[members.length][];
+            for (int i = 0; i < n.length; i++) {
+                n[i] = counts[i] + next.counts[i];
+                m[i] = java.util.Arrays.copyOf(members[i], members[i].length + next.members[i].length);
+                System.arraycopy(next.members[i], 0, m[i], members[i].length, next.members[i].length);
+            }
+            String x = exclusionLines == null ? next.exclusionLines
+                    : next.exclusionLines == null ? exclusionLines : exclusionLines + next.exclusionLines;
+            return new Half(n, m, x, exclusionCount + next.exclusionCount);
+        }
+    }
+
+    /**
+     * The scope's pools and exclusions as of one snapshot, read by two statements on two connections beside the
+     * announcing transaction, each over one side of {@code split} (the scope's median USCC, roughly), so both cores
+     * work on it (ADR 0018): the first connection exports its snapshot, the second imports it before either reads. One
+     * statement over everything when there is no split.
+     */
+    Half readHalves(Scope scope, String split) {
+        if (split == null) {
+            return read(scope, null, null, null, null);
+        }
+        CompletableFuture<String> snapshot = new CompletableFuture<>();
+        CompletableFuture<Void> imported = new CompletableFuture<>();
+        java.util.concurrent.Executor io = workers.io();
+        CompletableFuture<Half> low = CompletableFuture.supplyAsync(
+                () -> read(scope, null, split, new Export(snapshot, imported), null), io);
+        CompletableFuture<Half> high = CompletableFuture.supplyAsync(
+                () -> read(scope, split, null, null, new Import(snapshot, imported)), io);
+        try {
+            return low.join().then(high.join());
+        } catch (java.util.concurrent.CompletionException e) {
+            low.cancel(false);
+            high.cancel(false);
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** The exporting side's hand-over: the snapshot id out, and word that the importer has it (or has failed). */
+    private record Export(CompletableFuture<String> snapshot, CompletableFuture<Void> imported) {}
+
+    private record Import(CompletableFuture<String> snapshot, CompletableFuture<Void> imported) {}
+
+    /** One statement over the scope's USCCs in [{@code from}, {@code to}) (null: unbounded), in its own read-only transaction. */
+    private Half read(Scope scope, String from, String to, Export export, Import imports) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                if (imports != null) {
+                    String id;
+                    try {
+                        id = imports.snapshot().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                        st.execute("SET TRANSACTION SNAPSHOT '" + id.replace("'", "''") + "'");
+                    } finally {
+                        imports.imported().complete(null);
+                    }
+                }
+                // A class stratum of 250 000 members is sorted for its aggregate: with the default 4 MB it spilled to
+                // disk (external merge, ~6 MB per stratum: EXPLAIN in DrawDatabaseBenchmark). Only for this transaction.
+                st.execute("SET LOCAL work_mem = '64MB'");
+                if (export != null) {
+                    try (ResultSet rs = st.executeQuery("SELECT pg_export_snapshot()")) {
+                        rs.next();
+                        export.snapshot().complete(rs.getString(1));
+                    }
+                }
+            } catch (Exception e) {
+                if (export != null) {
+                    export.snapshot().completeExceptionally(e);
+                }
+                throw e;
+            }
+            try {
+                return half(c, scope, from, to);
+            } finally {
+                if (export != null) {
+                    // The exported snapshot lives only as long as this transaction: keep it until the other side has it.
+                    try {
+                        export.imported().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                        // the other side failed or never came; its own error is the one reported
+                    }
+                }
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the pools of draw " + scope.drawId() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while freezing draw " + scope.drawId(), e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the snapshot of draw " + scope.drawId() + " was not shared: " + e, e);
+        }
+    }
+
+    /**
+     * The median USCC of a sample of the scope (about 200 of the table's pages, all of a small table), or null when the
+     * sample holds nothing. Only the balance of the two halves depends on it, never what they read together.
+     */
+    private static String medianUscc(Connection c, Scope scope) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String where = scopeWhere(scope.subjects(), params);
+        String sql = """
+                SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY s.uscc)
+                FROM roster_subject s TABLESAMPLE SYSTEM ((SELECT least(100, greatest(0.1, 20000.0 / greatest(relpages, 1)))
+                                                          FROM pg_class WHERE oid = 'roster_subject'::regclass))
+                WHERE %s""".formatted(where);
+        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    /** The pools (hashed here, the bytes PostgreSQL sent) and the exclusion lines into the announcing transaction. */
+    private static List<FrozenStratum> store(Connection c, UUID drawId, Half whole) throws SQLException {
+        List<FrozenStratum> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO draw_stratum (draw_id, stratum, pool_count, pool_sha256, members) VALUES (?, ?, ?, ?, ?)""")) {
+            Stratum[] strata = Stratum.values();
+            for (int i = 0; i < strata.length; i++) {
+                String sha256 = org.shuangsuiji.draw.algorithm.Hex.of(sha256(whole.members()[i]));
+                ps.setObject(1, drawId);
+                ps.setString(2, strata[i].name());
+                ps.setInt(3, whole.counts()[i]);
+                ps.setString(4, sha256);
+                ps.setBytes(5, whole.members()[i]);
+                ps.addBatch();
+                out.add(new FrozenStratum(strata[i], whole.counts()[i], sha256, 0L));
+            }
+            ps.executeBatch();
+        }
+        if (whole.exclusionCount() > 0) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO draw_exclusion_list (draw_id, count, lines) VALUES (?, ?, ?)")) {
+                ps.setObject(1, drawId);
+                ps.setInt(2, whole.exclusionCount());
+                ps.setString(3, whole.exclusionLines());
+                ps.executeUpdate();
+            }
+        }
+        return out;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -130,100 +292,90 @@ public class PoolFreezer {
     }
 
     /**
-     * One statement for all strata and the exclusions: the scope is read once (a class stratum's members are spread
-     * over the whole heap, so one statement per stratum read every page five times), and each stratum's ordered
-     * aggregate, restricted to its class by {@code FILTER}, sorts only its own members (grouping by class instead
-     * sorted the whole scope at once and was measured slower). Per stratum the same members, order and hash as one
-     * statement each.
+     * One statement for all strata and the exclusions of a USCC range: the range is read once (a class stratum's
+     * members are spread over the whole heap, so one statement per stratum read every page five times), and each
+     * stratum's ordered aggregate, restricted to its class by {@code FILTER}, sorts only its own members (grouping by
+     * class instead sorted the whole scope at once and was measured slower).
      *
      * <p>The exclusions come from the same pass: the year's prior selections sharing a department, grouped by USCC,
-     * are joined to the scope's rows (a merge join in USCC order, which keeps the aggregates' input sorted), and the
+     * are joined to the range's rows (a merge join in USCC order, which keeps the aggregates' input sorted), and the
      * excluded members, the first applicable reason winning (drawn by another draw of an overlapping period with a
-     * department in common — 名单比对 —, the yearly cap, class A not twice a year), become lines in COPY's text format,
-     * stored by the same statement as the draw's draw_exclusion_list and returned in {@code exclusionRows[0]} (null
-     * when none) for the announcement. A second statement over the scope (a parallel
-     * hash join, each of its processes hashing the prior selections) used to run beside this one on another
-     * connection and competed with it for the cores; in one statement both are read from one snapshot.
+     * department in common — 名单比对 —, the yearly cap, class A not twice a year), become lines in COPY's text format
+     * (stratum, uscc, reason, detail), as draw_exclusion_list stores them. Server-prepared, so the members come as
+     * bytes, not hex text.
      */
-    private List<FrozenStratum> strata(Connection c, Scope scope, String[] exclusionRows) throws SQLException {
+    private static Half half(Connection c, Scope scope, String from, String to) throws SQLException {
         List<Object> params = new ArrayList<>();
         params.add(Date.valueOf(scope.periodTo()));
         params.add(Date.valueOf(scope.periodFrom()));
         params.add(scope.year());
         params.add(scope.departments().toArray(String[]::new));
-        String where = scopeWhere(scope.subjects(), params);
-        params.add(scope.drawId());
-        params.add(scope.drawId());
+        String selectionRange = range("d.uscc", from, to, params);
+        String where = scopeWhere(scope.subjects(), params) + range("s.uscc", from, to, params);
         StringBuilder aggregates = new StringBuilder();
-        StringBuilder values = new StringBuilder();
         int i = 0;
         for (Stratum stratum : Stratum.values()) {
             String filter = stratum.isRiskClass() ? "s.risk_class = '" + stratum.name() + "'" : "s.risk_class IS NULL";
             aggregates.append("""
-                    count(*) FILTER (WHERE %1$s)::int AS n%2$d,
+                    count(*) FILTER (WHERE %1$s)::int,
                     coalesce(convert_to(string_agg(s.uscc, E'\\n' ORDER BY s.uscc) FILTER (WHERE %1$s) || E'\\n',
-                        'UTF8'), ''::bytea) AS m%2$d,
+                        'UTF8'), ''::bytea),
                     """.formatted(filter, i));
-            values.append(i == 0 ? "" : ", ").append("('%s', p.n%d, p.m%d)".formatted(stratum.name(), i, i));
             i++;
         }
         // Literals, not parameters, as each appears more than once: the cap (an int), class A not twice (a boolean).
         String cap = Integer.toString(scope.maxPerYear() == null ? Integer.MAX_VALUE : scope.maxPerYear());
-        String classA = Boolean.toString(scope.classANotTwice());
         String excluded = "h.uscc IS NOT NULL AND (h.same_period IS NOT NULL OR h.this_year >= %s OR (s.risk_class = 'A'"
-                .formatted(cap) + " AND " + classA + "))";
+                .formatted(cap) + " AND " + scope.classANotTwice() + "))";
         String sql = """
-                WITH p AS (
-                    SELECT %1$s
-                           string_agg(coalesce(s.risk_class, 'UNCLASSIFIED') || E'\\t'
-                                   || replace(replace(replace(replace(s.uscc, E'\\\\', E'\\\\\\\\'), E'\\t', E'\\\\t'),
-                                              E'\\n', E'\\\\n'), E'\\r', E'\\\\r') || E'\\t'
-                                   || CASE WHEN h.same_period IS NOT NULL THEN 'DRAWN_BY_OTHER_TASK'
-                                           WHEN h.this_year >= %3$s THEN 'YEARLY_CAP'
-                                           ELSE 'CLASS_A_TWICE_A_YEAR' END || E'\\t'
-                                   || CASE WHEN h.same_period IS NOT NULL THEN 'draw ' || h.same_period
-                                           WHEN h.this_year >= %3$s THEN h.this_year || ' draws this year, cap %3$s'
-                                           ELSE 'class A, drawn this year by draw ' || h.any_draw END || E'\\n',
-                                   '' ORDER BY s.uscc)
-                               FILTER (WHERE %5$s) AS x,
-                           count(*) FILTER (WHERE %5$s) AS xn
-                    FROM roster_subject s
-                    LEFT JOIN (SELECT d.uscc,
-                                      min(d.draw_id::text) FILTER (WHERE d.period_from <= ? AND d.period_to >= ?)
-                                          AS same_period,
-                                      count(*) AS this_year, min(d.draw_id::text) AS any_draw
-                               FROM draw_selection d
-                               WHERE d.year = ? AND d.departments && ?
-                               GROUP BY d.uscc) h ON h.uscc = s.uscc
-                    WHERE %2$s),
-                strata AS (
-                    INSERT INTO draw_stratum (draw_id, stratum, pool_count, pool_sha256, members)
-                    SELECT ?, v.stratum, v.n, encode(sha256(v.m), 'hex'), v.m
-                    FROM p CROSS JOIN LATERAL (VALUES %6$s) v (stratum, n, m)
-                    RETURNING stratum, pool_count, pool_sha256),
-                excluded AS (
-                    INSERT INTO draw_exclusion_list (draw_id, count, lines)
-                    SELECT ?, p.xn, p.x FROM p WHERE p.xn > 0)
-                SELECT stratum, pool_count, pool_sha256, NULL::text FROM strata
-                UNION ALL SELECT NULL, NULL, NULL, x FROM p""".formatted(aggregates, where, cap, classA, excluded,
-                values);
-        java.util.Map<String, FrozenStratum> frozenStrata = new java.util.HashMap<>();
-        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String name = rs.getString(1);
-                if (name == null) {
-                    exclusionRows[0] = rs.getString(4);
-                    continue;
+                SELECT %1$s
+                       string_agg(coalesce(s.risk_class, 'UNCLASSIFIED') || E'\\t'
+                               || replace(replace(replace(replace(s.uscc, E'\\\\', E'\\\\\\\\'), E'\\t', E'\\\\t'),
+                                          E'\\n', E'\\\\n'), E'\\r', E'\\\\r') || E'\\t'
+                               || CASE WHEN h.same_period IS NOT NULL THEN 'DRAWN_BY_OTHER_TASK'
+                                       WHEN h.this_year >= %3$s THEN 'YEARLY_CAP'
+                                       ELSE 'CLASS_A_TWICE_A_YEAR' END || E'\\t'
+                               || CASE WHEN h.same_period IS NOT NULL THEN 'draw ' || h.same_period
+                                       WHEN h.this_year >= %3$s THEN h.this_year || ' draws this year, cap %3$s'
+                                       ELSE 'class A, drawn this year by draw ' || h.any_draw END || E'\\n',
+                               '' ORDER BY s.uscc) FILTER (WHERE %4$s),
+                       count(*) FILTER (WHERE %4$s)::int
+                FROM roster_subject s
+                LEFT JOIN (SELECT d.uscc,
+                                  min(d.draw_id::text) FILTER (WHERE d.period_from <= ? AND d.period_to >= ?) AS same_period,
+                                  count(*) AS this_year, min(d.draw_id::text) AS any_draw
+                           FROM draw_selection d
+                           WHERE d.year = ? AND d.departments && ?%5$s
+                           GROUP BY d.uscc) h ON h.uscc = s.uscc
+                WHERE %2$s""".formatted(aggregates, where, cap, excluded, selectionRange);
+        int strata = Stratum.values().length;
+        try (PreparedStatement ps = prepare(c, sql, params)) {
+            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                int[] counts = new int[strata];
+                byte[][] members = new byte[strata][];
+                for (int k = 0; k < strata; k++) {
+                    counts[k] = rs.getInt(2 * k + 1);
+                    members[k] = rs.getBytes(2 * k + 2);
                 }
-                Stratum stratum = Stratum.valueOf(name);
-                frozenStrata.put(stratum.name(), new FrozenStratum(stratum, rs.getLong(2), rs.getString(3), 0L));
+                return new Half(counts, members, rs.getString(2 * strata + 1), rs.getInt(2 * strata + 2));
             }
         }
-        List<FrozenStratum> out = new ArrayList<>();
-        for (Stratum stratum : Stratum.values()) {
-            out.add(java.util.Objects.requireNonNull(frozenStrata.get(stratum.name()), stratum.name()));
+    }
+
+    /** {@code AND column >= from AND column < to}, each bound only when given. */
+    private static String range(String column, String from, String to, List<Object> params) {
+        StringBuilder b = new StringBuilder();
+        if (from != null) {
+            b.append(" AND ").append(column).append(" >= ?");
+            params.add(from);
         }
-        return out;
+        if (to != null) {
+            b.append(" AND ").append(column).append(" < ?");
+            params.add(to);
+        }
+        return b.toString();
     }
 
     /**
