@@ -1,0 +1,96 @@
+package org.shuangsuiji.draw.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.shuangsuiji.commons.testing.PlatformTest;
+import org.shuangsuiji.draw.domain.SubjectScope;
+
+/** The freeze's two halves on one snapshot, on the real PostgreSQL: together they are what one statement reads. */
+@QuarkusTest
+@PlatformTest
+class PoolFreezerHalvesTest {
+
+    private static final String[] CLASSES = {"A", "B", "C", "D", null};
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    PoolFreezer freezer;
+
+    @Test
+    void twoHalvesOnOneSnapshotReadExactlyWhatOneStatementReads() throws Exception {
+        String department = "HALVES-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
+        int year = LocalDate.now().getYear();
+        TreeSet<String> usccs = new TreeSet<>();
+        while (usccs.size() < 300) {
+            usccs.add("91140522" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 48), 36).toUpperCase());
+        }
+        List<String> ordered = new ArrayList<>(usccs);
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            for (int i = 0; i < ordered.size(); i++) {
+                String k = CLASSES[i % CLASSES.length];
+                s.addBatch("""
+                        INSERT INTO roster_subject (uscc, name, kind, industry_code, division_code, status, risk_class,
+                            departments, item_families, tags, revision)
+                        VALUES ('%s', '企业%d', 'ENTERPRISE', 'F5111', '140522', 'ACTIVE', %s, '{%s}', '{}', '{}', 0)"""
+                        .formatted(ordered.get(i), i, k == null ? "NULL" : "'" + k + "'", department));
+                if (i % 7 == 0) {
+                    // drawn by another task of the same period: excluded, with that draw named
+                    s.addBatch("""
+                            INSERT INTO draw_selection (draw_id, uscc, stratum, rank, score, task_id, year, period_from,
+                                period_to, departments)
+                            VALUES ('%s', '%s', 'A', %d, '', '%s', %d, DATE '%d-01-01', DATE '%d-12-31', '{%s}')"""
+                            .formatted(UUID.randomUUID(), ordered.get(i), i, UUID.randomUUID(), year, year, year,
+                                    department));
+                }
+            }
+            s.executeBatch();
+        }
+        PoolFreezer.Scope scope = new PoolFreezer.Scope(UUID.randomUUID(), UUID.randomUUID(),
+                new SubjectScope(department, null, null, null, null, List.of()), List.of(department), year,
+                LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), null, false, LocalDate.of(year, 6, 1),
+                LocalDate.of(year, 6, 3));
+
+        PoolFreezer.Half one = freezer.readHalves(scope, null);
+        assertThat(one.exclusionCount()).isEqualTo(43);
+        assertThat(sum(one.counts())).isEqualTo(300);
+        // a split inside, on a member, below and above every member: the same bytes every time
+        for (String split : List.of(ordered.get(150), ordered.get(0), "0", "Z", ordered.get(299) + "0")) {
+            PoolFreezer.Half two = freezer.readHalves(scope, split);
+            assertThat(two.counts()).as(split).containsExactly(one.counts());
+            for (int i = 0; i < one.members().length; i++) {
+                assertThat(new String(two.members()[i], StandardCharsets.US_ASCII)).as(split)
+                        .isEqualTo(new String(one.members()[i], StandardCharsets.US_ASCII));
+            }
+            assertThat(two.exclusionLines()).as(split).isEqualTo(one.exclusionLines());
+            assertThat(two.exclusionCount()).isEqualTo(43);
+        }
+        StringBuilder classA = new StringBuilder();
+        for (int i = 0; i < ordered.size(); i += CLASSES.length) {
+            classA.append(ordered.get(i)).append('\n');
+        }
+        assertThat(new String(one.members()[0], StandardCharsets.US_ASCII)).isEqualTo(classA.toString());
+    }
+
+    private static int sum(int[] counts) {
+        int n = 0;
+        for (int c : counts) {
+            n += c;
+        }
+        return n;
+    }
+}
