@@ -148,6 +148,11 @@ public class PoolFreezer {
                 // A class stratum of 250 000 members is sorted for its aggregate: with the default 4 MB it spilled to
                 // disk (external merge, ~6 MB per stratum: EXPLAIN in DrawDatabaseBenchmark). Only for this transaction.
                 st.execute("SET LOCAL work_mem = '64MB'");
+                // The statement is server-prepared (for binary bytes) and pooled connections keep it: from its sixth
+                // execution PostgreSQL may plan it generically, without the values, and then estimates the department's
+                // scope at a few thousand rows and sorts a bitmap scan instead of walking the primary key (0.8 s against
+                // 0.35-0.5 s for a half; docs/performance.md). Planned for its values every time.
+                st.execute("SET LOCAL plan_cache_mode = force_custom_plan");
                 if (export != null) {
                     try (ResultSet rs = st.executeQuery("SELECT pg_export_snapshot()")) {
                         rs.next();
@@ -185,15 +190,17 @@ public class PoolFreezer {
     }
 
     /**
-     * The median USCC of a sample of the scope (about 200 of the table's pages, all of a small table), or null when the
-     * sample holds nothing. Only the balance of the two halves depends on it, never what they read together.
+     * The median USCC of a sample of the scope (about 1 000 of the table's pages, all of a small table), or null when
+     * the sample holds nothing. Only the balance of the two halves depends on it, never what they read together: a
+     * page holds neighbouring USCCs when subjects were loaded in code order, so 200 pages split a million subjects as
+     * unevenly as 35:65 (docs/performance.md), 1 000 pages within a few percent, for about 30 ms.
      */
     private static String medianUscc(Connection c, Scope scope) throws SQLException {
         List<Object> params = new ArrayList<>();
         String where = scopeWhere(scope.subjects(), params);
         String sql = """
                 SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY s.uscc)
-                FROM roster_subject s TABLESAMPLE SYSTEM ((SELECT least(100, greatest(0.1, 20000.0 / greatest(relpages, 1)))
+                FROM roster_subject s TABLESAMPLE SYSTEM ((SELECT least(100, greatest(0.1, 100000.0 / greatest(relpages, 1)))
                                                           FROM pg_class WHERE oid = 'roster_subject'::regclass))
                 WHERE %s""".formatted(where);
         try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
