@@ -25,8 +25,8 @@ public class DrawWorkers {
             t.setDaemon(true);
             return t;
         });
-        // Statements that run beside a request's transaction and wait on each other (the halves of a freeze share a
-        // snapshot): a thread each, so two draws freezing at once can never wait on each other's queued half.
+        // Statements that run beside a request's transaction and wait on each other (the two readers of a freeze
+        // share a snapshot): a thread each, so two draws freezing at once never wait on each other's queued reader.
         AtomicInteger m = new AtomicInteger();
         this.io = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "draw-reader-" + m.incrementAndGet());

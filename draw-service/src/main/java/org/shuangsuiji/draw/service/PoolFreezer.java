@@ -50,8 +50,8 @@ public class PoolFreezer {
     public Frozen freeze(Scope scope) {
         try (Connection c = dataSource.getConnection()) {
             long t0 = System.nanoTime();
-            String split = medianUscc(c, scope);
-            Half whole = readHalves(scope, split);
+            List<String> cuts = cuts(c, scope);
+            Part whole = readParts(scope, cuts);
             long t1 = System.nanoTime();
             List<FrozenStratum> pools = store(c, scope.drawId(), whole);
             long t2 = System.nanoTime();
@@ -67,9 +67,9 @@ public class PoolFreezer {
             freezeInspectors(c, scope);
             freezeConflicts(c, scope);
             org.jboss.logging.Logger.getLogger(PoolFreezer.class).infof(
-                    "draw %s frozen: pools and exclusions read %d ms (%s), stored %d ms, exclusions parsed %d ms,"
-                            + " inspectors and conflicts %d ms", scope.drawId(), (t1 - t0) / 1_000_000,
-                    split == null ? "one statement" : "two halves on one snapshot", (t2 - t1) / 1_000_000,
+                    "draw %s frozen: pools and exclusions read %d ms (%d ranges, two connections, one snapshot), stored"
+                            + " %d ms, exclusions parsed %d ms, inspectors and conflicts %d ms", scope.drawId(),
+                    (t1 - t0) / 1_000_000, cuts.size() + 1, (t2 - t1) / 1_000_000,
                     (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
             // Read back exactly what was stored: the announced hashes must be those of the stored rows.
             return new Frozen(strata, exclusions, frozen.inspectors(scope.drawId()), frozen.conflicts(scope.drawId()));
@@ -82,47 +82,75 @@ public class PoolFreezer {
      * What one statement read from a USCC range of the scope: per stratum (in {@link Stratum} order) the count and the
      * members' bytes ("uscc\n" each, in canonical order), and the exclusion lines of that range (null when none).
      */
-    record Half(int[] counts, byte[][] members, String exclusionLines, int exclusionCount) {
+    record Part(int[] counts, byte[][] members, String exclusionLines, int exclusionCount) {
 
-        /** This range followed by the next one: the ranges are disjoint and in order, so the bytes stay canonical. */
-        Half then(Half next) {
-            int[] n = new int[counts.length];
-            byte[][] m = new byte[members.length][];
-            for (int i = 0; i < n.length; i++) {
-                n[i] = counts[i] + next.counts[i];
-                m[i] = java.util.Arrays.copyOf(members[i], members[i].length + next.members[i].length);
-                System.arraycopy(next.members[i], 0, m[i], members[i].length, next.members[i].length);
+        /** The parts of consecutive ranges, in range order: the ranges are disjoint, so the bytes stay canonical. */
+        static Part concat(List<Part> parts) {
+            int strata = parts.get(0).counts.length;
+            int[] n = new int[strata];
+            byte[][] m = new byte[strata][];
+            for (int i = 0; i < strata; i++) {
+                int length = 0;
+                for (Part p : parts) {
+                    n[i] += p.counts[i];
+                    length += p.members[i].length;
+                }
+                m[i] = new byte[length];
+                int at = 0;
+                for (Part p : parts) {
+                    System.arraycopy(p.members[i], 0, m[i], at, p.members[i].length);
+                    at += p.members[i].length;
+                }
             }
-            String x = exclusionLines == null ? next.exclusionLines
-                    : next.exclusionLines == null ? exclusionLines : exclusionLines + next.exclusionLines;
-            return new Half(n, m, x, exclusionCount + next.exclusionCount);
+            StringBuilder x = new StringBuilder();
+            int xn = 0;
+            for (Part p : parts) {
+                if (p.exclusionLines != null) {
+                    x.append(p.exclusionLines);
+                }
+                xn += p.exclusionCount;
+            }
+            return new Part(n, m, xn == 0 ? null : x.toString(), xn);
         }
     }
 
     /**
-     * The scope's pools and exclusions as of one snapshot, read by two statements on two connections beside the
-     * announcing transaction, each over one side of {@code split} (the scope's median USCC, roughly), so both cores
-     * work on it (ADR 0018): the first connection exports its snapshot, the second imports it before either reads. One
-     * statement over everything when there is no split.
+     * The scope's pools and exclusions as of one snapshot, read range by range between the {@code cuts} (ascending
+     * USCCs; the scope's octiles, roughly) by two connections beside the announcing transaction, so both cores work on
+     * it (ADR 0018): the first exports its snapshot, the second imports it before reading, and each takes the next
+     * range not yet taken until none is left, so neither waits long for the other whatever the ranges cost. One
+     * statement over everything when there are no cuts.
      */
-    Half readHalves(Scope scope, String split) {
-        if (split == null) {
-            return read(scope, null, null, null, null);
+    Part readParts(Scope scope, List<String> cuts) {
+        List<String[]> ranges = new ArrayList<>();
+        String from = null;
+        for (String cut : cuts) {
+            ranges.add(new String[] {from, cut});
+            from = cut;
         }
-        CompletableFuture<String> snapshot = new CompletableFuture<>();
-        CompletableFuture<Void> imported = new CompletableFuture<>();
-        java.util.concurrent.Executor io = workers.io();
-        CompletableFuture<Half> low = CompletableFuture.supplyAsync(
-                () -> read(scope, null, split, new Export(snapshot, imported), null), io);
-        CompletableFuture<Half> high = CompletableFuture.supplyAsync(
-                () -> read(scope, split, null, null, new Import(snapshot, imported)), io);
-        try {
-            return low.join().then(high.join());
-        } catch (java.util.concurrent.CompletionException e) {
-            low.cancel(false);
-            high.cancel(false);
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+        ranges.add(new String[] {from, null});
+        Part[] parts = new Part[ranges.size()];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        if (ranges.size() == 1) {
+            read(scope, ranges, next, parts, null, null);
+        } else {
+            CompletableFuture<String> snapshot = new CompletableFuture<>();
+            CompletableFuture<Void> imported = new CompletableFuture<>();
+            java.util.concurrent.Executor io = workers.io();
+            CompletableFuture<Void> first = CompletableFuture.runAsync(
+                    () -> read(scope, ranges, next, parts, new Export(snapshot, imported), null), io);
+            CompletableFuture<Void> second = CompletableFuture.runAsync(
+                    () -> read(scope, ranges, next, parts, null, new Import(snapshot, imported)), io);
+            try {
+                first.join();
+                second.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                first.cancel(false);
+                second.cancel(false);
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
+        return Part.concat(List.of(parts));
     }
 
     /** The exporting side's hand-over: the snapshot id out, and word that the importer has it (or has failed). */
@@ -130,8 +158,12 @@ public class PoolFreezer {
 
     private record Import(CompletableFuture<String> snapshot, CompletableFuture<Void> imported) {}
 
-    /** One statement over the scope's USCCs in [{@code from}, {@code to}) (null: unbounded), in its own read-only transaction. */
-    private Half read(Scope scope, String from, String to, Export export, Import imports) {
+    /**
+     * The ranges not yet taken by the other connection, one statement each, in a read-only transaction of this
+     * connection (on the shared snapshot when exporting or importing); each range's part goes to its slot.
+     */
+    private void read(Scope scope, List<String[]> ranges, java.util.concurrent.atomic.AtomicInteger next, Part[] parts,
+            Export export, Import imports) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (java.sql.Statement st = c.createStatement()) {
@@ -151,7 +183,7 @@ public class PoolFreezer {
                 // The statement is server-prepared (for binary bytes) and pooled connections keep it: from its sixth
                 // execution PostgreSQL may plan it generically, without the values, and then estimates the department's
                 // scope at a few thousand rows and sorts a bitmap scan instead of walking the primary key (0.8 s against
-                // 0.35-0.5 s for a half; docs/performance.md). Planned for its values every time.
+                // 0.35-0.5 s for half the scope; docs/performance.md). Planned for its values every time.
                 st.execute("SET LOCAL plan_cache_mode = force_custom_plan");
                 if (export != null) {
                     try (ResultSet rs = st.executeQuery("SELECT pg_export_snapshot()")) {
@@ -166,7 +198,9 @@ public class PoolFreezer {
                 throw e;
             }
             try {
-                return half(c, scope, from, to);
+                for (int i = next.getAndIncrement(); i < ranges.size(); i = next.getAndIncrement()) {
+                    parts[i] = part(c, scope, ranges.get(i)[0], ranges.get(i)[1]);
+                }
             } finally {
                 if (export != null) {
                     // The exported snapshot lives only as long as this transaction: keep it until the other side has it.
@@ -190,26 +224,35 @@ public class PoolFreezer {
     }
 
     /**
-     * The median USCC of a sample of the scope (about 1 000 of the table's pages, all of a small table), or null when
-     * the sample holds nothing. Only the balance of the two halves depends on it, never what they read together: a
-     * page holds neighbouring USCCs when subjects were loaded in code order, so 200 pages split a million subjects as
-     * unevenly as 35:65 (docs/performance.md), 1 000 pages within a few percent, for about 30 ms.
+     * The octiles of a sample of the scope's USCCs (about 1 000 of the table's pages, all of a small table), without
+     * repeats; none when the sample holds nothing. Only the balance of the work depends on them, never what the ranges
+     * read together. A page holds neighbouring USCCs when subjects were loaded in code order, so a sample of 200 pages
+     * cut a million subjects as unevenly as 35:65 (docs/performance.md); 1 000 pages cost about 30 ms.
      */
-    private static String medianUscc(Connection c, Scope scope) throws SQLException {
+    private static List<String> cuts(Connection c, Scope scope) throws SQLException {
         List<Object> params = new ArrayList<>();
         String where = scopeWhere(scope.subjects(), params);
         String sql = """
-                SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY s.uscc)
+                SELECT percentile_disc(ARRAY[0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875]) WITHIN GROUP (ORDER BY s.uscc)
                 FROM roster_subject s TABLESAMPLE SYSTEM ((SELECT least(100, greatest(0.1, 100000.0 / greatest(relpages, 1)))
                                                           FROM pg_class WHERE oid = 'roster_subject'::regclass))
                 WHERE %s""".formatted(where);
+        List<String> cuts = new ArrayList<>();
         try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
+            java.sql.Array array = rs.next() ? rs.getArray(1) : null;
+            if (array != null) {
+                for (Object cut : (Object[]) array.getArray()) {
+                    if (cut != null && (cuts.isEmpty() || !cuts.get(cuts.size() - 1).equals(cut))) {
+                        cuts.add((String) cut);
+                    }
+                }
+            }
         }
+        return cuts;
     }
 
     /** The pools (hashed here, the bytes PostgreSQL sent) and the exclusion lines into the announcing transaction. */
-    private static List<FrozenStratum> store(Connection c, UUID drawId, Half whole) throws SQLException {
+    private static List<FrozenStratum> store(Connection c, UUID drawId, Part whole) throws SQLException {
         List<FrozenStratum> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO draw_stratum (draw_id, stratum, pool_count, pool_sha256, members) VALUES (?, ?, ?, ?, ?)""")) {
@@ -311,7 +354,7 @@ public class PoolFreezer {
      * (stratum, uscc, reason, detail), as draw_exclusion_list stores them. Server-prepared, so the members come as
      * bytes, not hex text.
      */
-    private static Half half(Connection c, Scope scope, String from, String to) throws SQLException {
+    private static Part part(Connection c, Scope scope, String from, String to) throws SQLException {
         List<Object> params = new ArrayList<>();
         params.add(Date.valueOf(scope.periodTo()));
         params.add(Date.valueOf(scope.periodFrom()));
@@ -366,7 +409,7 @@ public class PoolFreezer {
                     counts[k] = rs.getInt(2 * k + 1);
                     members[k] = rs.getBytes(2 * k + 2);
                 }
-                return new Half(counts, members, rs.getString(2 * strata + 1), rs.getInt(2 * strata + 2));
+                return new Part(counts, members, rs.getString(2 * strata + 1), rs.getInt(2 * strata + 2));
             }
         }
     }

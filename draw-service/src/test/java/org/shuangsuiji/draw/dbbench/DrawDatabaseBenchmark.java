@@ -74,6 +74,8 @@ class DrawDatabaseBenchmark {
                     .body("{\"entropySources\":[{\"name\":\"lottery\",\"kind\":\"LOTTERY_DRAW\",\"description\":\"bench\"}]}")
                     .when().post("/tasks/" + task + "/draws").then().statusCode(201).extract().path("id");
             double announce = secs(a);
+            double[] cpuA = cpu();
+            System.out.printf("BENCH announce alone, CPU: service JVM %.2f s, PostgreSQL %.2f s%n", cpuA[0] - cpu0[0], cpuA[1] - cpu0[1]);
             given().header("Authorization", witness).contentType(ContentType.JSON)
                     .body("{\"name\":\"lottery\",\"value\":\"" + round + " 4 7\"}")
                     .when().post("/draws/" + draw + "/entropy").then().statusCode(200);

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.shuangsuiji.commons.testing.PlatformTest;
 import org.shuangsuiji.draw.domain.SubjectScope;
 
-/** The freeze's two halves on one snapshot, on the real PostgreSQL: together they are what one statement reads. */
+/** The freeze's ranges on two connections and one snapshot, on the real PostgreSQL: together they are what one statement reads. */
 @QuarkusTest
 @PlatformTest
-class PoolFreezerHalvesTest {
+class PoolFreezerRangesTest {
 
     private static final String[] CLASSES = {"A", "B", "C", "D", null};
 
@@ -32,7 +32,7 @@ class PoolFreezerHalvesTest {
     PoolFreezer freezer;
 
     @Test
-    void twoHalvesOnOneSnapshotReadExactlyWhatOneStatementReads() throws Exception {
+    void rangesReadOnOneSnapshotByTwoConnectionsAreExactlyWhatOneStatementReads() throws Exception {
         String department = "HALVES-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
         int year = LocalDate.now().getYear();
         TreeSet<String> usccs = new TreeSet<>();
@@ -65,18 +65,21 @@ class PoolFreezerHalvesTest {
                 LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), null, false, LocalDate.of(year, 6, 1),
                 LocalDate.of(year, 6, 3));
 
-        PoolFreezer.Half one = freezer.readHalves(scope, null);
+        PoolFreezer.Part one = freezer.readParts(scope, List.of());
         assertThat(one.exclusionCount()).isEqualTo(43);
         assertThat(sum(one.counts())).isEqualTo(300);
-        // a split inside, on a member, below and above every member: the same bytes every time
-        for (String split : List.of(ordered.get(150), ordered.get(0), "0", "Z", ordered.get(299) + "0")) {
-            PoolFreezer.Half two = freezer.readHalves(scope, split);
-            assertThat(two.counts()).as(split).containsExactly(one.counts());
+        // cuts inside, on members, below and above every member, one or several: the same bytes every time
+        for (List<String> split : List.of(List.of(ordered.get(150)), List.of(ordered.get(0)), List.of("0"), List.of("Z"),
+                List.of(ordered.get(299) + "0"), List.of("0", ordered.get(10), ordered.get(11), ordered.get(200), "Z"),
+                List.of(ordered.get(37), ordered.get(75), ordered.get(112), ordered.get(150), ordered.get(187),
+                        ordered.get(225), ordered.get(262)))) {
+            PoolFreezer.Part two = freezer.readParts(scope, split);
+            assertThat(two.counts()).as(split.toString()).containsExactly(one.counts());
             for (int i = 0; i < one.members().length; i++) {
-                assertThat(new String(two.members()[i], StandardCharsets.US_ASCII)).as(split)
+                assertThat(new String(two.members()[i], StandardCharsets.US_ASCII)).as(split.toString())
                         .isEqualTo(new String(one.members()[i], StandardCharsets.US_ASCII));
             }
-            assertThat(two.exclusionLines()).as(split).isEqualTo(one.exclusionLines());
+            assertThat(two.exclusionLines()).as(split.toString()).isEqualTo(one.exclusionLines());
             assertThat(two.exclusionCount()).isEqualTo(43);
         }
         StringBuilder classA = new StringBuilder();
