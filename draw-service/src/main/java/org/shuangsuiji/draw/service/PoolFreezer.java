@@ -131,24 +131,24 @@ public class PoolFreezer {
         ranges.add(new String[] {from, null});
         Part[] parts = new Part[ranges.size()];
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        // Off the request thread even for one range: its connections belong to the announcing transaction.
+        java.util.concurrent.Executor io = workers.io();
+        List<CompletableFuture<Void>> readers = new ArrayList<>();
         if (ranges.size() == 1) {
-            read(scope, ranges, next, parts, null, null);
+            readers.add(CompletableFuture.runAsync(() -> read(scope, ranges, next, parts, null, null), io));
         } else {
             CompletableFuture<String> snapshot = new CompletableFuture<>();
             CompletableFuture<Void> imported = new CompletableFuture<>();
-            java.util.concurrent.Executor io = workers.io();
-            CompletableFuture<Void> first = CompletableFuture.runAsync(
-                    () -> read(scope, ranges, next, parts, new Export(snapshot, imported), null), io);
-            CompletableFuture<Void> second = CompletableFuture.runAsync(
-                    () -> read(scope, ranges, next, parts, null, new Import(snapshot, imported)), io);
-            try {
-                first.join();
-                second.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                first.cancel(false);
-                second.cancel(false);
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
+            readers.add(CompletableFuture.runAsync(
+                    () -> read(scope, ranges, next, parts, new Export(snapshot, imported), null), io));
+            readers.add(CompletableFuture.runAsync(
+                    () -> read(scope, ranges, next, parts, null, new Import(snapshot, imported)), io));
+        }
+        try {
+            readers.forEach(CompletableFuture::join);
+        } catch (java.util.concurrent.CompletionException e) {
+            readers.forEach(r -> r.cancel(false));
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         return Part.concat(List.of(parts));
     }
@@ -258,7 +258,7 @@ public class PoolFreezer {
                 INSERT INTO draw_stratum (draw_id, stratum, pool_count, pool_sha256, members) VALUES (?, ?, ?, ?, ?)""")) {
             Stratum[] strata = Stratum.values();
             for (int i = 0; i < strata.length; i++) {
-                String sha256 = org.shuangsuiji.draw.algorithm.Hex.of(sha256(whole.members()[i]));
+                String sha256 = org.shuangsuiji.draw.algorithm.Sha256.hex(whole.members()[i]);
                 ps.setObject(1, drawId);
                 ps.setString(2, strata[i].name());
                 ps.setInt(3, whole.counts()[i]);
@@ -281,13 +281,6 @@ public class PoolFreezer {
         return out;
     }
 
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** The roster snapshot query that yields the same pool, so anyone can cross-check the hash with roster-service. */
     public static String criteria(SubjectScope s, Stratum stratum) {

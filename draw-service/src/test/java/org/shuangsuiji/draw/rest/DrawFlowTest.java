@@ -490,6 +490,19 @@ class DrawFlowTest {
     }
 
     @Test
+    void aScopeWithoutSubjectsIsFrozenAsEmptyPools() {
+        String plan = f.createPlan();
+        String task = f.addTask(plan, f.taskJson("\"" + item + "@1\",\"" + coopItem + "@1\"",
+                "\"ratios\":{\"A\":\"0.1\",\"B\":\"0.2\",\"C\":\"0.3\",\"D\":\"0.5\"},\"minimumCount\":3,"
+                        + "\"scope\":{\"divisionPrefix\":\"999999\"}"))
+                .statusCode(201).extract().path("id");
+        f.fileAndPublish(plan);
+        String draw = announce(task);
+        given().when().get("/public/draws/" + draw).then().statusCode(200).body("exclusions", equalTo(0))
+                .body("strata.poolCount", org.hamcrest.Matchers.everyItem(equalTo(0)));
+    }
+
+    @Test
     void theDatabaseRefusesToChangeAComputedDraw() {
         String draw = announce(publishedTask());
         revealAll(draw);
