@@ -440,16 +440,20 @@ public class DrawService {
         }
         long t1 = System.nanoTime();
         // The record text and its hash are written on a worker while this thread stores the selections and teams.
-        // The record hash is that of its canonical text: serialise once, hash the text. The announcement, the record's
-        // first member, is the stored text when the announcement the record holds hashes to the stored hash (then it
-        // is that text, byte for byte), so it is not serialised a second time.
+        // The announcement, the record's first member, is stored already: when the announcement the record holds hashes
+        // to the stored hash (then it is that text, byte for byte), only the rest of the record is written and stored,
+        // and the hash covers the stored announcement text followed by it (ADR 0019).
         DrawRecord computed = record;
         String storedAnnouncement = d.announcement;
         boolean sameAnnouncement = record.announcementSha256().equals(d.announcementSha256);
-        CompletableFuture<String[]> text = CompletableFuture.supplyAsync(() -> {
-            String json = sameAnnouncement ? DrawRecords.canonicalJsonAround(computed, storedAnnouncement)
-                    : DrawRecords.canonicalJson(computed);
-            return new String[] {json, sha256(json)};
+        CompletableFuture<FrozenInputs.RecordText> text = CompletableFuture.supplyAsync(() -> {
+            if (sameAnnouncement) {
+                String after = DrawRecords.canonicalJsonAfterAnnouncement(computed);
+                return FrozenInputs.RecordText.afterAnnouncement(after,
+                        DrawRecords.sha256AroundAnnouncement(storedAnnouncement, after));
+            }
+            String whole = DrawRecords.canonicalJson(computed);
+            return FrozenInputs.RecordText.whole(whole, sha256(whole));
         }, workers.executor());
         // The subjects' names (for the events, current values of the read model) on a worker's own connection.
         List<String> usccs = new ArrayList<>();
@@ -463,9 +467,8 @@ public class DrawService {
         long t2a = System.nanoTime();
         Map<String, String> subjectNames = join(names);
         long t2 = System.nanoTime();
-        String[] jsonAndHash = join(text);
-        String json = jsonAndHash[0];
-        String sha256 = jsonAndHash[1];
+        FrozenInputs.RecordText recordText = join(text);
+        String sha256 = recordText.sha256();
         long t3 = System.nanoTime();
         d.computedBy = user.name();
         d.computedAt = computedAt.atOffset(ZoneOffset.UTC);
@@ -476,7 +479,7 @@ public class DrawService {
         // The event texts are written on a worker while this thread stores the record.
         CompletableFuture<List<String>> parts = CompletableFuture.supplyAsync(() -> completedParts(d, task, plan, record,
                 sha256, rate, selected, subjectNames, inspectorNames, basis), workers.executor());
-        frozen.insertResult(d, record, json, sha256, selected, rate);
+        frozen.insertResult(d, record, recordText, selected, rate);
         d.status = DrawStatus.COMPUTED;
         d.flush();
         long t4 = System.nanoTime();
@@ -711,12 +714,7 @@ public class DrawService {
     }
 
     static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.shuangsuiji.draw.algorithm.Sha256.hex(text);
     }
 
     private static long ms(long from, long to) {

@@ -132,9 +132,11 @@ public class DrawWarmUp {
         PoolSource source = (stratumId, sink) -> pools.get(Integer.parseInt(stratumId.substring(1)) - 1).forEach(sink);
         DrawRecord record = DrawComputer.compute(stored, List.of(new EntropyValue("lottery", "1 2 3", null, null,
                 "warm-up", at)), source, inspectors, ConflictMatrix.of(List.of()), "warm-up", at);
-        String recordText = record.announcementSha256().equals(announcementSha256)
-                ? DrawRecords.canonicalJsonAround(record, announcementText) : DrawRecords.canonicalJson(record);
-        DrawService.sha256(recordText);
+        if (record.announcementSha256().equals(announcementSha256)) {
+            DrawRecords.sha256AroundAnnouncement(announcementText, DrawRecords.canonicalJsonAfterAnnouncement(record));
+        } else {
+            DrawService.sha256(DrawRecords.canonicalJson(record));
+        }
         writeEvents(record);
         return record.teams().size() + record.infeasible().size();
     }

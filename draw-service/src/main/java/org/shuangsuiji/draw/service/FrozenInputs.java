@@ -154,19 +154,35 @@ public class FrozenInputs {
         return out;
     }
 
-    void insertResult(Draw d, DrawRecord record, String json, String sha256, int selected, String rate) {
+    /**
+     * A record's text as stored: whole, or (ADR 0019) only what follows its announcement, which the draw row holds
+     * frozen; {@code sha256} is always that of the whole canonical text.
+     */
+    record RecordText(String whole, String afterAnnouncement, String sha256) {
+        static RecordText whole(String whole, String sha256) {
+            return new RecordText(whole, null, sha256);
+        }
+
+        static RecordText afterAnnouncement(String afterAnnouncement, String sha256) {
+            return new RecordText(null, afterAnnouncement, sha256);
+        }
+    }
+
+    void insertResult(Draw d, DrawRecord record, RecordText text, int selected, String rate) {
         int infeasible = record.infeasible().size();
         update("""
-                INSERT INTO draw_result (draw_id, record, record_sha256, selected_count, infeasible_count,
-                    risk_class_rate, computed_by, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", ps -> {
+                INSERT INTO draw_result (draw_id, record, record_after_announcement, record_sha256, selected_count,
+                    infeasible_count, risk_class_rate, computed_by, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                ps -> {
                     ps.setObject(1, d.id);
-                    ps.setString(2, json);
-                    ps.setString(3, sha256);
-                    ps.setInt(4, selected);
-                    ps.setInt(5, infeasible);
-                    ps.setBigDecimal(6, rate == null ? null : new BigDecimal(rate));
-                    ps.setString(7, record.computedBy());
-                    ps.setTimestamp(8, Timestamp.from(record.computedAt()));
+                    ps.setString(2, text.whole());
+                    ps.setString(3, text.afterAnnouncement());
+                    ps.setString(4, text.sha256());
+                    ps.setInt(5, selected);
+                    ps.setInt(6, infeasible);
+                    ps.setBigDecimal(7, rate == null ? null : new BigDecimal(rate));
+                    ps.setString(8, record.computedBy());
+                    ps.setTimestamp(9, Timestamp.from(record.computedAt()));
                     ps.executeUpdate();
                 });
     }
@@ -239,11 +255,23 @@ public class FrozenInputs {
         return b.append('}').toString();
     }
 
-    /** The stored record text, exactly the canonical bytes its hash covers; null before computing. */
-    String record(UUID drawId) {
-        String[] out = new String[1];
-        query("SELECT record FROM draw_result WHERE draw_id = ?", List.of(drawId), rs -> out[0] = rs.getString(1));
+    /** The record's canonical text, exactly the bytes its hash covers, with that hash; null before computing. */
+    RecordText storedRecord(UUID drawId) {
+        RecordText[] out = new RecordText[1];
+        query("""
+                SELECT r.record, r.record_after_announcement, r.record_sha256, d.announcement
+                FROM draw_result r JOIN draw d ON d.id = r.draw_id WHERE r.draw_id = ?""", List.of(drawId), rs -> {
+                    String whole = rs.getString(1);
+                    out[0] = RecordText.whole(whole != null ? whole
+                            : DrawRecords.aroundAnnouncement(rs.getString(4), rs.getString(2)), rs.getString(3));
+                });
         return out[0];
+    }
+
+    /** The stored record text; null before computing. */
+    String record(UUID drawId) {
+        RecordText r = storedRecord(drawId);
+        return r == null ? null : r.whole();
     }
 
     DrawView.Result result(UUID drawId) {

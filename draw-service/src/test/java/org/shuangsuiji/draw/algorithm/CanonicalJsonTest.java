@@ -47,13 +47,26 @@ class CanonicalJsonTest {
     }
 
     @Test
-    void aRecordWrittenAroundItsStoredAnnouncementTextIsTheSameText() {
+    void aRecordStoredWithoutItsAnnouncementIsRebuiltToTheSameTextAndHash() {
         for (String algorithm : new String[] {SubjectRanking.ALGORITHM, Rfc3797.ALGORITHM}) {
             DrawRecord record = new DrawFixture(algorithm).compute();
             String announcement = DrawRecords.canonicalJson(record.announcement());
-            assertThat(DrawRecords.canonicalJsonAround(record, announcement)).isEqualTo(DrawRecords.canonicalJson(record))
+            String after = DrawRecords.canonicalJsonAfterAnnouncement(record);
+            String whole = DrawRecords.canonicalJson(record);
+            assertThat(DrawRecords.aroundAnnouncement(announcement, after)).isEqualTo(whole)
                     .isEqualTo(CanonicalJson.viaTree(record));
+            assertThat(DrawRecords.sha256AroundAnnouncement(announcement, after)).isEqualTo(Sha256.hex(whole));
+            // the part after the announcement is a JSON object by itself (it is stored as one)
+            assertThat(CanonicalJson.tree(after).has("announcement")).isFalse();
         }
+    }
+
+    @Test
+    void rejectsJoiningATextThatIsNotARecordWithoutItsAnnouncement() {
+        DrawRecord record = new DrawFixture().compute();
+        String announcement = DrawRecords.canonicalJson(record.announcement());
+        assertThatThrownBy(() -> DrawRecords.aroundAnnouncement(announcement, DrawRecords.canonicalJson(record)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -88,7 +88,10 @@ class DrawDatabaseBenchmark {
                 baseline = baseline(y);
             }
             long excluded = count("SELECT coalesce(sum(count), 0) FROM draw_exclusion_list WHERE draw_id = ?::uuid", draw);
-            long recordBytes = count("SELECT octet_length(record) FROM draw_result WHERE draw_id = ?::uuid", draw);
+            long recordBytes = count("""
+                    SELECT coalesce(octet_length(r.record), octet_length(r.record_after_announcement) + 16
+                        + (SELECT octet_length(d.announcement) FROM draw d WHERE d.id = r.draw_id))
+                    FROM draw_result r WHERE r.draw_id = ?::uuid""", draw);
             String line = String.format(Locale.ROOT,
                     "round %d: announce (freeze) %.2f s + compute (rank, teams, record, events) %.2f s = %.2f s;"
                             + " ORDER BY random() LIMIT n per stratum %.2f s; ratio %.2f; %d excluded, %d selected,"

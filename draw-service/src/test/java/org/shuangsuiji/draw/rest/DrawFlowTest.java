@@ -178,6 +178,10 @@ class DrawFlowTest {
         assertThat(record.statusCode()).isEqualTo(200);
         String recordHash = sha256(record.asByteArray());
         assertThat(record.header("X-Content-SHA256")).isEqualTo(recordHash);
+        // stored once (ADR 0019): the result row holds what follows the announcement, which the draw row holds frozen
+        assertThat(f.count("SELECT count(*) FROM draw_result WHERE draw_id = ?::uuid AND record IS NULL"
+                + " AND record_after_announcement IS NOT NULL", draw)).isEqualTo(1);
+        assertThat(record.asString()).startsWith("{\"announcement\":" + announcement.asString() + ",");
         given().header("Authorization", DrawFixtures.auditor()).when().get("/draws/" + draw).then()
                 .body("result.recordSha256", equalTo(recordHash));
         JsonNode json = f.mapper.readTree(record.asByteArray());
@@ -509,6 +513,8 @@ class DrawFlowTest {
         compute(draw).statusCode(200);
         for (String sql : List.of(
                 "UPDATE draw_result SET record_sha256 = 'x' WHERE draw_id = '%s'",
+                "UPDATE draw_result SET record_after_announcement = '{}' WHERE draw_id = '%s'",
+                "UPDATE draw SET announcement = '{}' WHERE id = '%s'",
                 "DELETE FROM draw_selection WHERE draw_id = '%s'",
                 "UPDATE draw SET status = 'ANNOUNCED' WHERE id = '%s'",
                 "DELETE FROM draw_entropy WHERE draw_id = '%s'",

@@ -21,23 +21,50 @@ public final class DrawRecords {
     }
 
     /**
-     * The record's canonical JSON written around its announcement's canonical text instead of serialising the
-     * announcement again (it is the record's first member in name order, and a large draw's announcement lists every
-     * exclusion). Equal to {@link #canonicalJson(Object)} of the record provided {@code announcementText} is the
-     * canonical JSON of {@code record.announcement()}: pass the stored text whose SHA-256 is
-     * {@code record.announcementSha256()}.
+     * The record's canonical JSON without its announcement: {@code {"announcementSha256":…}}, itself an object. The
+     * announcement is the record's first member in name order, so the record is exactly
+     * {@link #aroundAnnouncement(String, String) aroundAnnouncement(announcementText, this)} where
+     * {@code announcementText} is the canonical JSON of {@code record.announcement()}; a large draw's announcement
+     * lists every exclusion, and its text is stored already, so it is neither serialised nor stored a second time.
      */
-    public static String canonicalJsonAround(DrawRecord record, String announcementText) {
+    public static String canonicalJsonAfterAnnouncement(DrawRecord record) {
         DrawRecord rest = new DrawRecord(record.format(), null, record.announcementSha256(), record.entropy(),
                 record.key(), record.selections(), record.teams(), record.infeasible(), record.computedAt(),
                 record.computedBy());
         String tail = CanonicalJson.string(rest);
-        if (!tail.startsWith("{\"announcementSha256\":")) {
+        if (!tail.startsWith(AFTER_ANNOUNCEMENT)) {
             throw new IllegalStateException("the announcement is no longer the record's first member");
         }
-        StringBuilder out = new StringBuilder(announcementText.length() + tail.length() + 20);
-        return out.append("{\"announcement\":").append(announcementText).append(',').append(tail, 1, tail.length())
-                .toString();
+        return tail;
+    }
+
+    private static final String AFTER_ANNOUNCEMENT = "{\"announcementSha256\":";
+    private static final String BEFORE_ANNOUNCEMENT = "{\"announcement\":";
+
+    /** The record's canonical JSON from its announcement's text and {@link #canonicalJsonAfterAnnouncement}. */
+    public static String aroundAnnouncement(String announcementText, String afterAnnouncement) {
+        requireAfterAnnouncement(afterAnnouncement);
+        return new StringBuilder(BEFORE_ANNOUNCEMENT.length() + announcementText.length() + afterAnnouncement.length())
+                .append(BEFORE_ANNOUNCEMENT).append(announcementText).append(',')
+                .append(afterAnnouncement, 1, afterAnnouncement.length()).toString();
+    }
+
+    /** SHA-256 (lower-case hex) of {@link #aroundAnnouncement}'s text, without building it. */
+    public static String sha256AroundAnnouncement(String announcementText, String afterAnnouncement) {
+        requireAfterAnnouncement(afterAnnouncement);
+        MessageDigest digest = org.shuangsuiji.draw.algorithm.Sha256.newDigest();
+        digest.update(BEFORE_ANNOUNCEMENT.getBytes(StandardCharsets.US_ASCII));
+        digest.update(utf8(announcementText));
+        digest.update((byte) ',');
+        byte[] after = utf8(afterAnnouncement);
+        digest.update(after, 1, after.length - 1);
+        return org.shuangsuiji.draw.algorithm.Hex.of(digest.digest());
+    }
+
+    private static void requireAfterAnnouncement(String afterAnnouncement) {
+        if (!afterAnnouncement.startsWith(AFTER_ANNOUNCEMENT)) {
+            throw new IllegalArgumentException("not a record without its announcement");
+        }
     }
 
     /** SHA-256 (lower-case hex) of the canonical JSON of any draw type or JSON tree, streamed into the digest. */
