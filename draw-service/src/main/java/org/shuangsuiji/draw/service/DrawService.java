@@ -579,15 +579,7 @@ public class DrawService {
 
     /** The parts' texts as one statement: PostgreSQL wraps each in the same envelope {@link Outbox#publish} writes. */
     private void publishCompleted(Draw d, List<String> data) {
-        StringBuilder values = new StringBuilder();
-        Object[] params = new Object[data.size() + 1];
-        params[0] = d.id.toString();
-        for (int i = 0; i < data.size(); i++) {
-            values.append(i == 0 ? "" : ", ").append("(").append(i + 1).append(", ?::json)");
-            params[i + 1] = data.get(i);
-        }
-        outbox.publishQuery(config.eventsTopic(), DrawEvents.COMPLETED, DrawEvents.SCHEMA_VERSION,
-                "SELECT ?::text AS aggregate_id, v.data FROM (VALUES " + values + ") v (n, data) ORDER BY v.n", params);
+        outbox.publishTexts(config.eventsTopic(), d.id.toString(), DrawEvents.COMPLETED, DrawEvents.SCHEMA_VERSION, data);
     }
 
     // --- substitute ----------------------------------------------------------------------------------------------

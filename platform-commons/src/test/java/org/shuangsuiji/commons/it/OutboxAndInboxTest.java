@@ -1,6 +1,7 @@
 package org.shuangsuiji.commons.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -232,6 +233,50 @@ class OutboxAndInboxTest {
         assertThat(events).extracting(e -> e.get("id").asText()).doesNotHaveDuplicates();
         assertThat(count("SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + aggregate
                 + "' AND event_id::text = payload->>'id'")).isEqualTo(4);
+    }
+
+    @Test
+    void eventsWrittenFromTextsCarryTheSameEnvelopeAsPublishedOnesInListOrder() throws Exception {
+        String aggregate = "agg-" + UUID.randomUUID();
+        String large = "检".repeat(100_000);
+        int written = QuarkusTransaction.requiringNew().call(() -> {
+            outbox.publish(TOPIC, aggregate, "test.thing.changed", 1, Map.of("n", 0));
+            return outbox.publishTexts(TOPIC, aggregate, "test.thing.changed", 1,
+                    List.of("{\"n\":3}", "{\"n\":1,\"text\":\"" + large + "\"}", "{\"n\":2}"));
+        });
+        assertThat(written).isEqualTo(3);
+        relay.publishPending();
+
+        List<JsonNode> events = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : recordsFor(aggregate, 4)) {
+            events.add(mapper.readTree(r.value()));
+        }
+        assertThat(events).extracting(e -> e.get("data").get("n").asInt()).containsExactly(0, 3, 1, 2);
+        assertThat(events.get(2).get("data").get("text").asText()).isEqualTo(large);
+        JsonNode published = events.get(0);
+        List<String> expected = new ArrayList<>();
+        published.fieldNames().forEachRemaining(expected::add);
+        for (JsonNode e : events.subList(1, 4)) {
+            List<String> fields = new ArrayList<>();
+            e.fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).containsExactlyInAnyOrderElementsOf(expected);
+            for (String same : List.of("specversion", "source", "type", "subject", "datacontenttype", "dataschemaversion")) {
+                assertThat(e.get(same)).as(same).isEqualTo(published.get(same));
+            }
+            assertThat(java.time.OffsetDateTime.parse(e.get("time").asText())).isNotNull();
+        }
+        assertThat(events).extracting(e -> e.get("id").asText()).doesNotHaveDuplicates();
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + aggregate
+                + "' AND event_id::text = payload->>'id'")).isEqualTo(4);
+    }
+
+    @Test
+    void rejectsATextThatIsNotJsonAndWritesNoneOfItsEvents() throws Exception {
+        String aggregate = "agg-" + UUID.randomUUID();
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> outbox.publishTexts(TOPIC, aggregate,
+                "test.thing.changed", 1, List.of("{\"n\":1}", "{not json"))))
+                .hasMessageContaining("cannot write events test.thing.changed");
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + aggregate + "'")).isZero();
     }
 
     private List<ConsumerRecord<String, String>> recordsFor(String aggregate, int expected) {
