@@ -151,7 +151,11 @@ public final class DrawComputer {
     private static StratumResult rank(Announcement announcement, byte[] key, Stratum stratum, Set<String> excluded,
             PoolSource pools) {
         SubjectRanking ranking = new SubjectRanking(key, stratum.id(), stratum.quota(), excluded, true);
-        pools.forEachUscc(stratum.id(), ranking::accept);
+        if (pools instanceof PoolSource.Encoded encoded) {
+            ranking.acceptEncoded(encoded.encoded(stratum.id()));
+        } else {
+            pools.forEachUscc(stratum.id(), ranking::accept);
+        }
         StratumResult result = ranking.finish();
         checkPool(announcement, result);
         checkExclusions(stratum, ranking.missingExclusion());

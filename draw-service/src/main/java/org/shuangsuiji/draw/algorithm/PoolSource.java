@@ -1,5 +1,6 @@
 package org.shuangsuiji.draw.algorithm;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
@@ -17,4 +18,27 @@ public interface PoolSource {
      * @param sink      receives each USCC
      */
     void forEachUscc(String stratumId, Consumer<String> sink);
+
+    /**
+     * A source holding each pool in its stored form, which {@code ssj-keyed-rank/1} ranks where the bytes lie
+     * ({@link SubjectRanking#acceptEncoded}) instead of through a String per member.
+     */
+    @FunctionalInterface
+    interface Encoded extends PoolSource {
+
+        /** The stratum's frozen pool as stored and hashed: {@code uscc + "\n"} per member, UTF-8, canonical order. */
+        byte[] encoded(String stratumId);
+
+        @Override
+        default void forEachUscc(String stratumId, Consumer<String> sink) {
+            byte[] m = encoded(stratumId);
+            int start = 0;
+            for (int i = 0; i < m.length; i++) {
+                if (m[i] == '\n') {
+                    sink.accept(new String(m, start, i - start, StandardCharsets.UTF_8));
+                    start = i + 1;
+                }
+            }
+        }
+    }
 }

@@ -42,6 +42,9 @@ public final class SubjectRanking {
     private final String[] heapUscc;
     private final byte[] message = new byte[64];
     private int size;
+    // the pool's count and hash when it came encoded (acceptEncoded), which does not use the hasher; -1 otherwise
+    private long encodedCount = -1;
+    private String encodedSha256;
 
     /**
      * @param key                   the 32-byte draw key
@@ -79,6 +82,9 @@ public final class SubjectRanking {
 
     /** Feeds one pool member (in canonical order). */
     public void accept(String uscc) {
+        if (encodedCount >= 0) {
+            throw new IllegalStateException("the pool came encoded already");
+        }
         if (uscc == null || uscc.isEmpty() || uscc.length() > 40) {
             throw new DrawInputException("pools." + stratumId, "member " + (hasher.count() + 1) + " is not a USCC: '"
                     + uscc + "'");
@@ -117,6 +123,89 @@ public final class SubjectRanking {
         }
     }
 
+    /**
+     * Feeds a whole pool in its stored form, {@code uscc + "\n"} per member in UTF-8 and canonical order, with the
+     * outcome of {@link #accept} per member, errors included: the bytes are hashed in one pass and ordered, matched
+     * against the exclusions and scored where they lie, and only members entering the selection heap become Strings
+     * (a million Strings, their copies and per-character loops were half of ranking's time, JFR: docs/performance.md).
+     * UTF-8 byte order is the canonical order itself. Bytes after the last newline are hashed but are no member, so
+     * the pool hash will not match. Only with canonical order required, and as the ranking's only input.
+     */
+    public void acceptEncoded(byte[] pool) {
+        if (!requireCanonicalOrder || encodedCount >= 0 || hasher.count() > 0) {
+            throw new IllegalStateException("an encoded pool is ranked in canonical order, alone and once");
+        }
+        byte[][] excludedBytes = new byte[sortedExcluded.length][];
+        for (int i = 0; i < excludedBytes.length; i++) {
+            excludedBytes[i] = sortedExcluded[i].getBytes(StandardCharsets.UTF_8);
+        }
+        long count = 0;
+        int previous = -1;
+        int previousEnd = -1;
+        int start = 0;
+        for (int end = 0; end < pool.length; end++) {
+            if (pool[end] != '\n') {
+                continue;
+            }
+            count++;
+            int length = end - start;
+            if (length == 0 || length > 40 && utf8(pool, start, end).length() > 40) {
+                throw new DrawInputException("pools." + stratumId, "member " + count + " is not a USCC: '"
+                        + utf8(pool, start, end) + "'");
+            }
+            if (previous >= 0 && Arrays.compareUnsigned(pool, previous, previousEnd, pool, start, end) >= 0) {
+                throw new DrawInputException("pools." + stratumId, "not in canonical order: member " + count + " '"
+                        + utf8(pool, start, end) + "' does not sort after '" + utf8(pool, previous, previousEnd) + "'");
+            }
+            previous = start;
+            previousEnd = end;
+            start = end + 1;
+            while (nextExcluded < excludedBytes.length && Arrays.compareUnsigned(excludedBytes[nextExcluded], 0,
+                    excludedBytes[nextExcluded].length, pool, previous, end) < 0) {
+                if (firstMissing == null) {
+                    firstMissing = sortedExcluded[nextExcluded];
+                }
+                nextExcluded++;
+            }
+            if (nextExcluded < excludedBytes.length && Arrays.equals(excludedBytes[nextExcluded], 0,
+                    excludedBytes[nextExcluded].length, pool, previous, end)) {
+                nextExcluded++;
+                excludedMatched++;
+                continue;
+            }
+            if (quota == 0) {
+                continue;
+            }
+            byte[] score;
+            int n = SUBJECT_PREFIX.length;
+            if (n + length <= message.length) {
+                System.arraycopy(pool, previous, message, n, length);
+                score = hmac.mac(message, 0, n + length);
+            } else {
+                byte[] longer = new byte[n + length];
+                System.arraycopy(SUBJECT_PREFIX, 0, longer, 0, n);
+                System.arraycopy(pool, previous, longer, n, length);
+                score = hmac.mac(longer);
+            }
+            long high = high(score);
+            if (size < quota) {
+                siftUp(size++, high, score, utf8(pool, previous, end));
+            } else {
+                int c = compareScores(high, score, 0);
+                String uscc = c <= 0 ? utf8(pool, previous, end) : null;
+                if (c < 0 || c == 0 && PoolHasher.compareBytes(uscc, heapUscc[0]) < 0) {
+                    siftDown(high, score, uscc);
+                }
+            }
+        }
+        encodedCount = count;
+        encodedSha256 = Sha256.hex(pool);
+    }
+
+    private static String utf8(byte[] bytes, int from, int to) {
+        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+    }
+
     private byte[] scoreOf(String uscc) {
         int n = SUBJECT_PREFIX.length;
         boolean ascii = n + uscc.length() <= message.length;
@@ -147,7 +236,7 @@ public final class SubjectRanking {
 
     /** Members streamed so far. */
     public long count() {
-        return hasher.count();
+        return encodedCount >= 0 ? encodedCount : hasher.count();
     }
 
     /**
@@ -165,9 +254,10 @@ public final class SubjectRanking {
         }
         String cutoff = size == 0 ? null : selections.get(size - 1).score();
         int excludedCount = sortedExcluded != null ? excludedMatched : excludedSeen.size();
-        long eligible = hasher.count() - excludedCount;
-        return new StratumResult(stratumId, hasher.count(), hasher.sha256(), excludedCount, eligible, quota,
-                cutoff, selections);
+        long count = count();
+        String sha256 = encodedCount >= 0 ? encodedSha256 : hasher.sha256();
+        return new StratumResult(stratumId, count, sha256, excludedCount, count - excludedCount, quota, cutoff,
+                selections);
     }
 
     private static long high(byte[] score) {
@@ -180,12 +270,13 @@ public final class SubjectRanking {
 
     // Scores are 256-bit numbers; equal scores (a SHA-256 collision) would fall back to the USCC's byte order.
     private int compare(long high, byte[] score, String uscc, int slot) {
-        int c = Long.compareUnsigned(high, heapHigh[slot]);
-        if (c != 0) {
-            return c;
-        }
-        c = Arrays.compareUnsigned(score, heapScore[slot]);
+        int c = compareScores(high, score, slot);
         return c != 0 ? c : PoolHasher.compareBytes(uscc, heapUscc[slot]);
+    }
+
+    private int compareScores(long high, byte[] score, int slot) {
+        int c = Long.compareUnsigned(high, heapHigh[slot]);
+        return c != 0 ? c : Arrays.compareUnsigned(score, heapScore[slot]);
     }
 
     private void siftUp(int i, long high, byte[] score, String uscc) {

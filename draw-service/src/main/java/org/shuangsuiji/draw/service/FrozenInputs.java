@@ -6,7 +6,6 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -98,11 +97,11 @@ public class FrozenInputs {
     }
 
     /**
-     * Streams each stratum's frozen members ("uscc\n" …) in canonical order, straight from the stored bytes; the
+     * Each stratum's frozen members as stored ("uscc\n" …, canonical order), the bytes the announced hash covers; the
      * algorithm names strata by their public ids, the table by class.
      */
-    PoolSource pools(UUID drawId, Map<String, org.shuangsuiji.draw.domain.Stratum> classes) {
-        return (stratumId, sink) -> {
+    PoolSource.Encoded pools(UUID drawId, Map<String, org.shuangsuiji.draw.domain.Stratum> classes) {
+        return stratumId -> {
             byte[] m;
             try (Connection c = dataSource.getConnection(); PreparedStatement ps = PoolFreezer.prepare(c,
                     "SELECT members FROM draw_stratum WHERE draw_id = ? AND stratum = ?",
@@ -119,13 +118,7 @@ public class FrozenInputs {
             if (m == null) {
                 throw new IllegalStateException("draw " + drawId + " has no frozen pool " + stratumId);
             }
-            int start = 0;
-            for (int i = 0; i < m.length; i++) {
-                if (m[i] == '\n') {
-                    sink.accept(new String(m, start, i - start, StandardCharsets.US_ASCII));
-                    start = i + 1;
-                }
-            }
+            return m;
         };
     }
 

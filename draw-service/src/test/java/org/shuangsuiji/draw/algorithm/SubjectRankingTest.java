@@ -125,6 +125,72 @@ class SubjectRankingTest {
         }
     }
 
+    private static byte[] stored(List<String> pool) {
+        StringBuilder b = new StringBuilder();
+        pool.forEach(u -> b.append(u).append('\n'));
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void rankingAStoredPoolWhereItsBytesLieEqualsRankingItMemberByMember() {
+        List<String> pool = new ArrayList<>(pool(700));
+        // members beyond USCCs' ASCII, one longer than the 64-byte message buffer once prefixed
+        pool.addAll(List.of("91140522MA0000000é", "9114检查对象", "检".repeat(20), "\uD83D\uDE00x"));
+        pool.sort(PoolHasher::compareBytes);
+        Random random = new Random(5);
+        Set<String> excluded = new java.util.HashSet<>();
+        for (String u : pool) {
+            if (random.nextInt(6) == 0) {
+                excluded.add(u);
+            }
+        }
+        excluded.add(pool.get(0));
+        excluded.add(pool.get(pool.size() - 1));
+        for (int quota : new int[] {0, 1, 40, pool.size()}) {
+            for (Set<String> ex : List.of(Set.<String>of(), excluded, withMissing(excluded, "0"),
+                    withMissing(excluded, pool.get(300) + "0"), withMissing(excluded, "\uFFFF"))) {
+                SubjectRanking byMember = new SubjectRanking(KEY, "A", quota, ex, true);
+                pool.forEach(byMember::accept);
+                SubjectRanking encoded = new SubjectRanking(KEY, "A", quota, ex, true);
+                encoded.acceptEncoded(stored(pool));
+                assertThat(encoded.finish()).as("quota %d, %d excluded", quota, ex.size())
+                        .isEqualTo(byMember.finish());
+                assertThat(encoded.missingExclusion()).isEqualTo(byMember.missingExclusion());
+                assertThat(encoded.count()).isEqualTo(pool.size());
+            }
+        }
+    }
+
+    private static Set<String> withMissing(Set<String> excluded, String missing) {
+        Set<String> out = new java.util.HashSet<>(excluded);
+        out.add(missing);
+        return out;
+    }
+
+    @Test
+    void aStoredPoolIsRefusedWithTheSameErrorsAsMemberByMember() {
+        String tooLong = "9".repeat(41);
+        for (List<String> bad : List.of(List.of("A", "", "B"), List.of("A", tooLong), List.of("B", "A"),
+                List.of("A", "B", "B"), List.of("A", "检".repeat(41)))) {
+            SubjectRanking byMember = new SubjectRanking(KEY, "C", 2, Set.of(), true);
+            Throwable expected = org.assertj.core.api.Assertions.catchThrowable(() -> bad.forEach(byMember::accept));
+            assertThat(expected).as(bad.toString()).isInstanceOf(DrawInputException.class);
+            SubjectRanking encoded = new SubjectRanking(KEY, "C", 2, Set.of(), true);
+            assertThatThrownBy(() -> encoded.acceptEncoded(stored(bad))).isInstanceOf(DrawInputException.class)
+                    .hasMessage(expected.getMessage());
+        }
+    }
+
+    @Test
+    void aStoredPoolIsRankedAloneAndInCanonicalOrderOnly() {
+        assertThatThrownBy(() -> new SubjectRanking(KEY, "A", 1, Set.of(), false).acceptEncoded(stored(List.of("A"))))
+                .isInstanceOf(IllegalStateException.class);
+        SubjectRanking ranking = new SubjectRanking(KEY, "A", 1, Set.of(), true);
+        ranking.acceptEncoded(stored(List.of("A")));
+        assertThatThrownBy(() -> ranking.accept("B")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ranking.acceptEncoded(stored(List.of("B")))).isInstanceOf(IllegalStateException.class);
+    }
+
     @Test
     void hashesThePoolAsRosterDoes() {
         StratumResult result = rank(List.of("A", "B"), 1, Set.of(), true);

@@ -110,6 +110,17 @@ final class BenchData {
         return (stratumId, sink) -> pools.get(stratumId).forEach(sink);
     }
 
+    /** The pools as the service stores and reads them: "uscc\n" per member, one byte array per stratum. */
+    static PoolSource.Encoded encodedSource(Map<String, List<String>> pools) {
+        Map<String, byte[]> stored = new java.util.HashMap<>();
+        pools.forEach((id, members) -> {
+            StringBuilder b = new StringBuilder(members.size() * 19);
+            members.forEach(u -> b.append(u).append('\n'));
+            stored.put(id, b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
+        return stored::get;
+    }
+
     /** 3 000 inspectors, 600 per department, 5 in 6 officers, 10 % tagged GRAIN, 10 % METROLOGY, cap 120. */
     static List<InspectorCandidate> inspectors(int count) {
         Random random = new Random(7);
