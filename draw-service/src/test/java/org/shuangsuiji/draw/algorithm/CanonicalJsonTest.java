@@ -70,6 +70,28 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void readingTheTextDirectlyEqualsReadingItThroughATree() {
+        DrawRecord record = new DrawFixture().compute();
+        String text = DrawRecords.canonicalJson(record);
+        assertThat(CanonicalJson.read(text, DrawRecord.class)).isEqualTo(CanonicalJson.read(CanonicalJson.tree(text),
+                DrawRecord.class)).isEqualTo(record);
+        String announcement = DrawRecords.canonicalJson(record.announcement());
+        assertThat(DrawRecords.parseAnnouncement(announcement)).isEqualTo(record.announcement());
+    }
+
+    @Test
+    void readingRefusesDuplicateAndUnknownMembersAndBrokenTextAsTheTreeDoes() {
+        String announcement = DrawRecords.canonicalJson(new DrawFixture().announcement());
+        String duplicate = "{\"format\":\"x\"," + announcement.substring(1);
+        String unknown = "{\"zzz\":1," + announcement.substring(1);
+        assertThatThrownBy(() -> DrawRecords.parseAnnouncement(duplicate)).hasMessageStartingWith("not valid JSON");
+        assertThatThrownBy(() -> DrawRecords.parseAnnouncement(unknown))
+                .hasMessageStartingWith("not a valid Announcement");
+        assertThatThrownBy(() -> DrawRecords.parseAnnouncement(announcement.substring(0, 100)))
+                .hasMessageStartingWith("not valid JSON");
+    }
+
+    @Test
     void instantsAreKeptToTheSecond() {
         DrawFixture fixture = new DrawFixture();
         Announcement a = fixture.announcement();

@@ -99,15 +99,15 @@ public final class DrawRecords {
     }
 
     public static Announcement parseAnnouncement(String json) {
-        return CanonicalJson.read(CanonicalJson.tree(json), Announcement.class);
+        return CanonicalJson.read(json, Announcement.class);
     }
 
     public static StrataMap parseStrataMap(String json) {
-        return CanonicalJson.read(CanonicalJson.tree(json), StrataMap.class);
+        return CanonicalJson.read(json, StrataMap.class);
     }
 
     public static DrawRecord parseRecord(String json) {
-        return CanonicalJson.read(CanonicalJson.tree(json), DrawRecord.class);
+        return CanonicalJson.read(json, DrawRecord.class);
     }
 
     /** A JSON array of substitutions, or NDJSON (one per line). */
@@ -125,7 +125,7 @@ public final class DrawRecords {
         }
         for (String line : trimmed.split("\n")) {
             if (!line.isBlank()) {
-                out.add(CanonicalJson.read(CanonicalJson.tree(line), Substitution.class));
+                out.add(CanonicalJson.read(line, Substitution.class));
             }
         }
         return out;
