@@ -577,7 +577,7 @@ public class DrawService {
         return out;
     }
 
-    /** The parts' texts as one statement: PostgreSQL wraps each in the same envelope {@link Outbox#publish} writes. */
+    /** The parts' texts as one batch: PostgreSQL wraps each in the same envelope {@link Outbox#publish} writes. */
     private void publishCompleted(Draw d, List<String> data) {
         outbox.publishTexts(config.eventsTopic(), d.id.toString(), DrawEvents.COMPLETED, DrawEvents.SCHEMA_VERSION, data);
     }

@@ -129,7 +129,14 @@ public class DrawWarmUp {
         String announcementText = DrawRecords.canonicalJson(announcement);
         String announcementSha256 = DrawService.sha256(announcementText);
         Announcement stored = DrawRecords.parseAnnouncement(announcementText);
-        PoolSource source = (stratumId, sink) -> pools.get(Integer.parseInt(stratumId.substring(1)) - 1).forEach(sink);
+        // stored form, as FrozenInputs serves the pools, so the ranking's byte path is the one compiled
+        List<byte[]> storedPools = new ArrayList<>();
+        for (List<String> pool : pools) {
+            StringBuilder b = new StringBuilder(pool.size() * 19);
+            pool.forEach(u -> b.append(u).append('\n'));
+            storedPools.add(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        PoolSource.Encoded source = stratumId -> storedPools.get(Integer.parseInt(stratumId.substring(1)) - 1);
         DrawRecord record = DrawComputer.compute(stored, List.of(new EntropyValue("lottery", "1 2 3", null, null,
                 "warm-up", at)), source, inspectors, ConflictMatrix.of(List.of()), "warm-up", at);
         if (record.announcementSha256().equals(announcementSha256)) {
