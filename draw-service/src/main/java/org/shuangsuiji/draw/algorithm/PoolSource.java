@@ -29,6 +29,13 @@ public interface PoolSource {
         /** The stratum's frozen pool as stored and hashed: {@code uscc + "\n"} per member, UTF-8, canonical order. */
         byte[] encoded(String stratumId);
 
+        /** Members (in canonical order) in the stored form. */
+        static byte[] encode(java.util.Collection<String> members) {
+            StringBuilder b = new StringBuilder(members.size() * 19);
+            members.forEach(u -> b.append(u).append('\n'));
+            return b.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
         @Override
         default void forEachUscc(String stratumId, Consumer<String> sink) {
             byte[] m = encoded(stratumId);

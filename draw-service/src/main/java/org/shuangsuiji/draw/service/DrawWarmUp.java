@@ -132,9 +132,7 @@ public class DrawWarmUp {
         // stored form, as FrozenInputs serves the pools, so the ranking's byte path is the one compiled
         List<byte[]> storedPools = new ArrayList<>();
         for (List<String> pool : pools) {
-            StringBuilder b = new StringBuilder(pool.size() * 19);
-            pool.forEach(u -> b.append(u).append('\n'));
-            storedPools.add(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            storedPools.add(PoolSource.Encoded.encode(pool));
         }
         PoolSource.Encoded source = stratumId -> storedPools.get(Integer.parseInt(stratumId.substring(1)) - 1);
         DrawRecord record = DrawComputer.compute(stored, List.of(new EntropyValue("lottery", "1 2 3", null, null,

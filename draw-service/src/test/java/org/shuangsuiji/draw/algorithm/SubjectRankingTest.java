@@ -126,9 +126,7 @@ class SubjectRankingTest {
     }
 
     private static byte[] stored(List<String> pool) {
-        StringBuilder b = new StringBuilder();
-        pool.forEach(u -> b.append(u).append('\n'));
-        return b.toString().getBytes(StandardCharsets.UTF_8);
+        return PoolSource.Encoded.encode(pool);
     }
 
     @Test

@@ -113,11 +113,7 @@ final class BenchData {
     /** The pools as the service stores and reads them: "uscc\n" per member, one byte array per stratum. */
     static PoolSource.Encoded encodedSource(Map<String, List<String>> pools) {
         Map<String, byte[]> stored = new java.util.HashMap<>();
-        pools.forEach((id, members) -> {
-            StringBuilder b = new StringBuilder(members.size() * 19);
-            members.forEach(u -> b.append(u).append('\n'));
-            stored.put(id, b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        });
+        pools.forEach((id, members) -> stored.put(id, PoolSource.Encoded.encode(members)));
         return stored::get;
     }
 

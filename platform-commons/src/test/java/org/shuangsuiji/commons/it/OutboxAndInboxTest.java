@@ -217,19 +217,7 @@ class OutboxAndInboxTest {
             events.add(mapper.readTree(r.value()));
         }
         assertThat(events).extracting(e -> e.get("data").get("n").asInt()).containsExactly(0, 3, 2, 1);
-        JsonNode published = events.get(0);
-        for (JsonNode e : events.subList(1, 4)) {
-            List<String> fields = new ArrayList<>();
-            e.fieldNames().forEachRemaining(fields::add);
-            List<String> expected = new ArrayList<>();
-            published.fieldNames().forEachRemaining(expected::add);
-            assertThat(fields).containsExactlyInAnyOrderElementsOf(expected);
-            for (String same : List.of("specversion", "source", "type", "subject", "datacontenttype", "dataschemaversion")) {
-                assertThat(e.get(same)).as(same).isEqualTo(published.get(same));
-            }
-            assertThat(java.time.OffsetDateTime.parse(e.get("time").asText())).isNotNull();
-            assertThat(UUID.fromString(e.get("id").asText())).isNotNull();
-        }
+        assertSameEnvelopeAsPublished(events.get(0), events.subList(1, 4));
         assertThat(events).extracting(e -> e.get("id").asText()).doesNotHaveDuplicates();
         assertThat(count("SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + aggregate
                 + "' AND event_id::text = payload->>'id'")).isEqualTo(4);
@@ -253,18 +241,7 @@ class OutboxAndInboxTest {
         }
         assertThat(events).extracting(e -> e.get("data").get("n").asInt()).containsExactly(0, 3, 1, 2);
         assertThat(events.get(2).get("data").get("text").asText()).isEqualTo(large);
-        JsonNode published = events.get(0);
-        List<String> expected = new ArrayList<>();
-        published.fieldNames().forEachRemaining(expected::add);
-        for (JsonNode e : events.subList(1, 4)) {
-            List<String> fields = new ArrayList<>();
-            e.fieldNames().forEachRemaining(fields::add);
-            assertThat(fields).containsExactlyInAnyOrderElementsOf(expected);
-            for (String same : List.of("specversion", "source", "type", "subject", "datacontenttype", "dataschemaversion")) {
-                assertThat(e.get(same)).as(same).isEqualTo(published.get(same));
-            }
-            assertThat(java.time.OffsetDateTime.parse(e.get("time").asText())).isNotNull();
-        }
+        assertSameEnvelopeAsPublished(events.get(0), events.subList(1, 4));
         assertThat(events).extracting(e -> e.get("id").asText()).doesNotHaveDuplicates();
         assertThat(count("SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + aggregate
                 + "' AND event_id::text = payload->>'id'")).isEqualTo(4);
@@ -277,6 +254,22 @@ class OutboxAndInboxTest {
                 "test.thing.changed", 1, List.of("{\"n\":1}", "{not json"))))
                 .hasMessageContaining("cannot write events test.thing.changed");
         assertThat(count("SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + aggregate + "'")).isZero();
+    }
+
+    /** Every event carries the envelope members of the one {@code Outbox.publish} wrote, with its own id and time. */
+    private static void assertSameEnvelopeAsPublished(JsonNode published, List<JsonNode> events) {
+        List<String> expected = new ArrayList<>();
+        published.fieldNames().forEachRemaining(expected::add);
+        for (JsonNode e : events) {
+            List<String> fields = new ArrayList<>();
+            e.fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).containsExactlyInAnyOrderElementsOf(expected);
+            for (String same : List.of("specversion", "source", "type", "subject", "datacontenttype", "dataschemaversion")) {
+                assertThat(e.get(same)).as(same).isEqualTo(published.get(same));
+            }
+            assertThat(java.time.OffsetDateTime.parse(e.get("time").asText())).isNotNull();
+            assertThat(UUID.fromString(e.get("id").asText())).isNotNull();
+        }
     }
 
     private List<ConsumerRecord<String, String>> recordsFor(String aggregate, int expected) {
