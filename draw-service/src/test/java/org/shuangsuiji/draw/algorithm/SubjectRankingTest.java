@@ -99,15 +99,7 @@ class SubjectRankingTest {
     @Test
     void mergingSortedExclusionsWithTheCanonicalPoolEqualsLookingThemUp() {
         List<String> pool = pool(600);
-        Random random = new Random(11);
-        Set<String> excluded = new java.util.HashSet<>();
-        for (String u : pool) {
-            if (random.nextInt(5) == 0) {
-                excluded.add(u);
-            }
-        }
-        excluded.add(pool.get(0));
-        excluded.add(pool.get(pool.size() - 1));
+        Set<String> excluded = someAndTheEnds(pool, 11, 5);
         StratumResult merged = rank(pool, 40, excluded, true);
         StratumResult lookedUp = rank(pool, 40, excluded, false);
         assertThat(merged).isEqualTo(lookedUp);
@@ -125,6 +117,20 @@ class SubjectRankingTest {
         }
     }
 
+    /** About one member in {@code oneIn}, drawn with {@code seed}, plus the first and the last. */
+    private static Set<String> someAndTheEnds(List<String> pool, long seed, int oneIn) {
+        Random random = new Random(seed);
+        Set<String> out = new java.util.HashSet<>();
+        for (String u : pool) {
+            if (random.nextInt(oneIn) == 0) {
+                out.add(u);
+            }
+        }
+        out.add(pool.get(0));
+        out.add(pool.get(pool.size() - 1));
+        return out;
+    }
+
     private static byte[] stored(List<String> pool) {
         return PoolSource.Encoded.encode(pool);
     }
@@ -135,15 +141,7 @@ class SubjectRankingTest {
         // members beyond USCCs' ASCII, one longer than the 64-byte message buffer once prefixed
         pool.addAll(List.of("91140522MA0000000é", "9114检查对象", "检".repeat(20), "\uD83D\uDE00x"));
         pool.sort(PoolHasher::compareBytes);
-        Random random = new Random(5);
-        Set<String> excluded = new java.util.HashSet<>();
-        for (String u : pool) {
-            if (random.nextInt(6) == 0) {
-                excluded.add(u);
-            }
-        }
-        excluded.add(pool.get(0));
-        excluded.add(pool.get(pool.size() - 1));
+        Set<String> excluded = someAndTheEnds(pool, 5, 6);
         for (int quota : new int[] {0, 1, 40, pool.size()}) {
             for (Set<String> ex : List.of(Set.<String>of(), excluded, withMissing(excluded, "0"),
                     withMissing(excluded, pool.get(300) + "0"), withMissing(excluded, "\uFFFF"))) {

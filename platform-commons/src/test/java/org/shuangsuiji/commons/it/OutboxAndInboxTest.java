@@ -212,15 +212,10 @@ class OutboxAndInboxTest {
         assertThat(written).isEqualTo(3);
         relay.publishPending();
 
-        List<JsonNode> events = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : recordsFor(aggregate, 4)) {
-            events.add(mapper.readTree(r.value()));
-        }
+        List<JsonNode> events = events(aggregate, 4);
         assertThat(events).extracting(e -> e.get("data").get("n").asInt()).containsExactly(0, 3, 2, 1);
         assertSameEnvelopeAsPublished(events.get(0), events.subList(1, 4));
-        assertThat(events).extracting(e -> e.get("id").asText()).doesNotHaveDuplicates();
-        assertThat(count("SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + aggregate
-                + "' AND event_id::text = payload->>'id'")).isEqualTo(4);
+        assertEachIdOnceAndStoredAsTheEventId(aggregate, events);
     }
 
     @Test
@@ -235,16 +230,11 @@ class OutboxAndInboxTest {
         assertThat(written).isEqualTo(3);
         relay.publishPending();
 
-        List<JsonNode> events = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : recordsFor(aggregate, 4)) {
-            events.add(mapper.readTree(r.value()));
-        }
+        List<JsonNode> events = events(aggregate, 4);
         assertThat(events).extracting(e -> e.get("data").get("n").asInt()).containsExactly(0, 3, 1, 2);
         assertThat(events.get(2).get("data").get("text").asText()).isEqualTo(large);
         assertSameEnvelopeAsPublished(events.get(0), events.subList(1, 4));
-        assertThat(events).extracting(e -> e.get("id").asText()).doesNotHaveDuplicates();
-        assertThat(count("SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + aggregate
-                + "' AND event_id::text = payload->>'id'")).isEqualTo(4);
+        assertEachIdOnceAndStoredAsTheEventId(aggregate, events);
     }
 
     @Test
@@ -254,6 +244,20 @@ class OutboxAndInboxTest {
                 "test.thing.changed", 1, List.of("{\"n\":1}", "{not json"))))
                 .hasMessageContaining("cannot write events test.thing.changed");
         assertThat(count("SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + aggregate + "'")).isZero();
+    }
+
+    private List<JsonNode> events(String aggregate, int expected) throws Exception {
+        List<JsonNode> events = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : recordsFor(aggregate, expected)) {
+            events.add(mapper.readTree(r.value()));
+        }
+        return events;
+    }
+
+    private void assertEachIdOnceAndStoredAsTheEventId(String aggregate, List<JsonNode> events) throws SQLException {
+        assertThat(events).extracting(e -> e.get("id").asText()).doesNotHaveDuplicates();
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE aggregate_id = '" + aggregate
+                + "' AND event_id::text = payload->>'id'")).isEqualTo(events.size());
     }
 
     /** Every event carries the envelope members of the one {@code Outbox.publish} wrote, with its own id and time. */
