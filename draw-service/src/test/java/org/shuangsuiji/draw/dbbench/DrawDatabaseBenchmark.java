@@ -69,6 +69,7 @@ class DrawDatabaseBenchmark {
             double baseline = baselineFirst ? baseline(y) : 0;
 
             long a = System.nanoTime();
+            java.util.Map<String, Long> threads0 = threadTicks();
             double[] cpu0 = cpu();
             String draw = given().header("Authorization", planner).contentType(ContentType.JSON)
                     .body("{\"entropySources\":[{\"name\":\"lottery\",\"kind\":\"LOTTERY_DRAW\",\"description\":\"bench\"}]}")
@@ -84,6 +85,7 @@ class DrawDatabaseBenchmark {
                     .then().statusCode(200).extract().path("result.selected");
             double compute = secs(c);
             double[] cpu1 = cpu();
+            System.out.println("BENCH JVM CPU by thread group during the draw (s): " + ticksSince(threads0));
             if (!baselineFirst) {
                 baseline = baseline(y);
             }
@@ -217,6 +219,38 @@ class DrawDatabaseBenchmark {
             }
         }
         return new double[] {jvm, ticks / 100.0}; // USER_HZ is 100 on Linux
+    }
+
+    /**
+     * CPU ticks of each of this JVM's threads, by name with digits dropped ("GC Thread#0" and "GC Thread#1" are one
+     * group), from /proc/self/task: the JVM's own threads (GC, JIT compilers) included, which ThreadMXBean omits.
+     */
+    private static java.util.Map<String, Long> threadTicks() throws java.io.IOException {
+        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                try {
+                    String s = java.nio.file.Files.readString(t.resolve("stat"));
+                    String name = s.substring(s.indexOf('(') + 1, s.lastIndexOf(')')).replaceAll("[0-9]+", "N");
+                    String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return ticks;
+    }
+
+    /** Groups that used at least 0.03 CPU-s since {@code before}, most first (threads that ended are not counted). */
+    private static String ticksSince(java.util.Map<String, Long> before) throws java.io.IOException {
+        java.util.Map<String, Long> now = threadTicks();
+        return now.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() >= 3)
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / 100.0))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Fields of /proc/{pid}/stat, numbered from 0, the command name (which may hold spaces) skipped over. */
