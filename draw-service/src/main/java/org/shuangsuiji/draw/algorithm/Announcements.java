@@ -59,21 +59,7 @@ public final class Announcements {
             require(ids.add(s.id()), "strata.id", "stratum " + s.id() + " is announced twice");
             excludedPerStratum.put(s.id(), 0L);
         }
-        for (int i = 0; i < a.exclusions().size(); i++) {
-            Exclusion e = a.exclusions().get(i);
-            String field = "exclusions[" + i + "]";
-            require(e.stratum() != null && excludedPerStratum.containsKey(e.stratum()), field + ".stratum",
-                    "unknown stratum " + e.stratum());
-            require(notBlank(e.uscc()), field + ".uscc", "is required");
-            require(notBlank(e.reason()), field + ".reason", "is required");
-            if (i > 0) {
-                Exclusion p = a.exclusions().get(i - 1);
-                int c = p.stratum().compareTo(e.stratum());
-                require(c < 0 || c == 0 && PoolHasher.compareBytes(p.uscc(), e.uscc()) < 0, field,
-                        "exclusions must be sorted by stratum, then USCC, without repeats");
-            }
-            excludedPerStratum.merge(e.stratum(), 1L, Long::sum);
-        }
+        countExclusions(a.exclusions(), excludedPerStratum);
         long steps = 0;
         for (Stratum s : a.strata()) {
             String field = "strata." + s.id();
@@ -104,6 +90,36 @@ public final class Announcements {
         require(notBlank(a.announcedBy()), "announcedBy", "is required");
         if (a.schedule() != null) {
             checkSchedule(a.schedule(), a.team());
+        }
+    }
+
+    /**
+     * Checks the exclusions and adds each to its stratum's count. Its own small method, with messages built only for
+     * a failure: this loop runs 50 000 times per call in the benchmark, and building three field names per exclusion
+     * up front made it allocate and made the JIT compile all of {@link #validate(Announcement)} around it.
+     */
+    private static void countExclusions(List<Exclusion> exclusions, Map<String, Long> excludedPerStratum) {
+        Exclusion previous = null;
+        for (int i = 0; i < exclusions.size(); i++) {
+            Exclusion e = exclusions.get(i);
+            if (e.stratum() == null || !excludedPerStratum.containsKey(e.stratum())) {
+                throw new DrawInputException("exclusions[" + i + "].stratum", "unknown stratum " + e.stratum());
+            }
+            if (!notBlank(e.uscc())) {
+                throw new DrawInputException("exclusions[" + i + "].uscc", "is required");
+            }
+            if (!notBlank(e.reason())) {
+                throw new DrawInputException("exclusions[" + i + "].reason", "is required");
+            }
+            if (previous != null) {
+                int c = previous.stratum().compareTo(e.stratum());
+                if (!(c < 0 || c == 0 && PoolHasher.compareBytes(previous.uscc(), e.uscc()) < 0)) {
+                    throw new DrawInputException("exclusions[" + i + "]",
+                            "exclusions must be sorted by stratum, then USCC, without repeats");
+                }
+            }
+            excludedPerStratum.merge(e.stratum(), 1L, Long::sum);
+            previous = e;
         }
     }
 

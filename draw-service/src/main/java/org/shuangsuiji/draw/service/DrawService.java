@@ -180,14 +180,7 @@ public class DrawService {
                     task.minimumCount));
         }
         StrataMap strataMap = new StrataMap(StrataMap.FORMAT, nonce(), terms);
-        List<Exclusion> exclusions = new ArrayList<>();
-        for (Exclusion e : f.exclusions()) {
-            exclusions.add(publicExclusion(e, publicIds.get(Stratum.valueOf(e.stratum()))));
-        }
-        exclusions.sort((x, y) -> {
-            int c = x.stratum().compareTo(y.stratum());
-            return c != 0 ? c : PoolHasher.compareBytes(x.uscc(), y.uscc());
-        });
+        List<Exclusion> exclusions = publicExclusions(f.exclusions(), publicIds);
         TreeSet<String> tags = new TreeSet<>();
         for (ItemRef i : task.items) {
             CatalogReadModel.Item item = catalog.item(i.code(), i.version());
@@ -691,6 +684,23 @@ public class DrawService {
      * that ambiguous, the yearly cap are published as RULE_LIMIT; the precise reason stays in draw_exclusion for
      * witnesses and auditors.
      */
+    /**
+     * The exclusions as published, in announced order (public stratum, then USCC). A method of its own so that the
+     * JIT compiles this loop, which runs once per exclusion, and not the whole of {@link #announce} around it: that
+     * took the compiler 0.6-1.2 s (under JFR) in one of the benchmark's first draws (docs/performance.md).
+     */
+    private static List<Exclusion> publicExclusions(List<Exclusion> frozen, Map<Stratum, String> publicIds) {
+        List<Exclusion> exclusions = new ArrayList<>(frozen.size());
+        for (Exclusion e : frozen) {
+            exclusions.add(publicExclusion(e, publicIds.get(Stratum.valueOf(e.stratum()))));
+        }
+        exclusions.sort((x, y) -> {
+            int c = x.stratum().compareTo(y.stratum());
+            return c != 0 ? c : PoolHasher.compareBytes(x.uscc(), y.uscc());
+        });
+        return exclusions;
+    }
+
     static Exclusion publicExclusion(Exclusion e, String publicStratum) {
         if (e.reason().equals("DRAWN_BY_OTHER_TASK")) {
             return new Exclusion(publicStratum, e.uscc(), e.reason(), e.detail());

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.shuangsuiji.draw.algorithm.record.Announcement;
 import org.shuangsuiji.draw.algorithm.record.DrawRecord;
 import org.shuangsuiji.draw.algorithm.record.DrawRecords;
+import org.shuangsuiji.draw.algorithm.record.Exclusion;
 import org.shuangsuiji.draw.algorithm.record.Selection;
 import org.shuangsuiji.draw.algorithm.record.StratumResult;
 
@@ -80,6 +83,37 @@ class DrawComputerTest {
         Announcements.validate(bad); // the public rules cannot see the ratio
         assertThatThrownBy(() -> Announcements.validate(bad, fixture.strataMap()))
                 .hasMessageStartingWith("strata." + fixture.stratumOf("A") + ".quota: ssj-quota/1 gives 4");
+    }
+
+    @Test
+    void refusesExclusionsThatAreUnknownIncompleteOrOutOfOrderNamingTheFirst() {
+        DrawFixture fixture = new DrawFixture();
+        Announcement a = fixture.announcement();
+        Exclusion first = a.exclusions().get(0);
+        Exclusion second = a.exclusions().get(1);
+        String stratum = first.stratum();
+        assertThat(a.exclusions()).hasSize(3);
+        Map<String, List<Exclusion>> refused = new LinkedHashMap<>();
+        refused.put("exclusions[1].stratum: unknown stratum S9",
+                List.of(first, new Exclusion("S9", second.uscc(), second.reason(), second.detail())));
+        refused.put("exclusions[0].stratum: unknown stratum null",
+                List.of(new Exclusion(null, first.uscc(), first.reason(), first.detail())));
+        refused.put("exclusions[1].uscc: is required",
+                List.of(first, new Exclusion(stratum, " ", second.reason(), second.detail())));
+        refused.put("exclusions[0].reason: is required",
+                List.of(new Exclusion(stratum, first.uscc(), "", first.detail())));
+        refused.put("exclusions[1]: exclusions must be sorted by stratum, then USCC, without repeats",
+                List.of(second, first));
+        refused.put("exclusions[2]: exclusions must be sorted by stratum, then USCC, without repeats",
+                List.of(first, second, second));
+        refused.forEach((message, exclusions) -> assertThatThrownBy(() -> Announcements.validate(
+                withExclusions(a, exclusions))).as(message).hasMessage(message));
+    }
+
+    private static Announcement withExclusions(Announcement a, List<Exclusion> exclusions) {
+        return new Announcement(a.format(), a.drawId(), a.task(), a.items(), a.selectionAlgorithm(),
+                a.keyDerivation(), a.quotaRule(), a.strata(), a.strataMapSha256(), exclusions, a.inspectors(),
+                a.conflicts(), a.team(), a.entropySources(), a.announcedAt(), a.announcedBy(), a.schedule());
     }
 
     @Test
