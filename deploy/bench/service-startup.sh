@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 IDLE_SECONDS=${IDLE_SECONDS:-30}
-# The same JVM options the local launcher gives its services.
+# The same JVM options the local launcher gives its services (draw-service keeps C2: docs/operations.md).
 JAVA_OPTS=${JAVA_OPTS:-"-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"}
 RUNS=${RUNS:-3}
 CDS=${CDS:-on}
@@ -22,7 +22,7 @@ start_service() {
   log=$(mktemp)
   QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:15432/$1 \
     KAFKA_BOOTSTRAP_SERVERS=localhost:9092 QUARKUS_OIDC_AUTH_SERVER_URL=http://localhost:8180/realms/shuangsuiji \
-    java $JAVA_OPTS $2 -jar "$(ls "$1"-service/target/*-runner.jar)" >"$log" 2>&1 &
+    java $(if [ "$1" = draw ]; then echo "${JAVA_OPTS/-XX:TieredStopAtLevel=1/}"; else echo "$JAVA_OPTS"; fi) $2 -jar "$(ls "$1"-service/target/*-runner.jar)" >"$log" 2>&1 &
   pid=$!
 }
 

@@ -42,6 +42,15 @@ public final class ServiceProcess implements AutoCloseable {
         return target.resolve(spec.name() + "-runner.jar");
     }
 
+    /** Heap, collector and compiler options (docs/operations.md): C1 alone unless the service needs C2. */
+    static List<String> jvmOptions(ServiceSpec spec) {
+        List<String> options = new ArrayList<>(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC"));
+        if (!spec.optimisingCompiler()) {
+            options.add("-XX:TieredStopAtLevel=1");
+        }
+        return options;
+    }
+
     public static ServiceProcess launch(Settings settings, ServiceSpec spec) {
         Path jar = jar(settings.repoRoot(), spec);
         if (!Files.isRegularFile(jar)) {
@@ -56,8 +65,9 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", settings.realmUrl());
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"); // plain text in .local-run/logs
-        List<String> command = new ArrayList<>(List.of(Jdks.java(Jdks.currentJavaHome()).toString(),
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        List<String> command = new ArrayList<>();
+        command.add(Jdks.java(Jdks.currentJavaHome()).toString());
+        command.addAll(jvmOptions(spec));
         // Only the developer's persistent run keeps archives; a throw-away run would pay for a dump it never uses.
         ClassDataArchive classData = settings.persistent()
                 ? ClassDataArchive.forJar(settings.runDir().resolve("cds"), spec.name(), jar)
