@@ -680,11 +680,6 @@ public class DrawService {
     }
 
     /**
-     * The announcement is public, so an exclusion that would reveal a class (class A not twice a year) and, to keep
-     * that ambiguous, the yearly cap are published as RULE_LIMIT; the precise reason stays in draw_exclusion for
-     * witnesses and auditors.
-     */
-    /**
      * The exclusions as published, in announced order (public stratum, then USCC). A method of its own so that the
      * JIT compiles this loop, which runs once per exclusion, and not the whole of {@link #announce} around it: that
      * took the compiler 0.6-1.2 s (under JFR) in one of the benchmark's first draws (docs/performance.md).
@@ -701,6 +696,11 @@ public class DrawService {
         return exclusions;
     }
 
+    /**
+     * The announcement is public, so an exclusion that would reveal a class (class A not twice a year) and, to keep
+     * that ambiguous, the yearly cap are published as RULE_LIMIT; the precise reason stays in draw_exclusion for
+     * witnesses and auditors.
+     */
     static Exclusion publicExclusion(Exclusion e, String publicStratum) {
         if (e.reason().equals("DRAWN_BY_OTHER_TASK")) {
             return new Exclusion(publicStratum, e.uscc(), e.reason(), e.detail());

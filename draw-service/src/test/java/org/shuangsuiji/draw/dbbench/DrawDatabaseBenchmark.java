@@ -230,10 +230,9 @@ class DrawDatabaseBenchmark {
         try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
             for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) tasks::iterator) {
                 try {
-                    String s = java.nio.file.Files.readString(t.resolve("stat"));
-                    String name = s.substring(s.indexOf('(') + 1, s.lastIndexOf(')')).replaceAll("[0-9]+", "N");
-                    String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-                    ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                    String[] f = stat(t.resolve("stat"));
+                    ticks.merge(f[1].replaceAll("[0-9]+", "N"), Long.parseLong(f[13]) + Long.parseLong(f[14]),
+                            Long::sum);
                 } catch (java.io.IOException | RuntimeException gone) {
                     // the thread ended meanwhile
                 }
@@ -253,13 +252,18 @@ class DrawDatabaseBenchmark {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
-    /** Fields of /proc/{pid}/stat, numbered from 0, the command name (which may hold spaces) skipped over. */
+    /** Fields of /proc/{pid}/stat, numbered from 0, field 1 the command name (which may hold spaces). */
     private static String[] stat(long pid) throws java.io.IOException {
-        String s = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        return stat(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+    }
+
+    /** Fields of a /proc stat file (a process's or, under task/, a thread's), as {@link #stat(long)}. */
+    private static String[] stat(java.nio.file.Path file) throws java.io.IOException {
+        String s = java.nio.file.Files.readString(file);
         String[] rest = s.substring(s.lastIndexOf(')') + 2).split(" ");
         String[] out = new String[rest.length + 2];
-        out[0] = Long.toString(pid);
-        out[1] = "cmd";
+        out[0] = s.substring(0, s.indexOf(' '));
+        out[1] = s.substring(s.indexOf('(') + 1, s.lastIndexOf(')'));
         System.arraycopy(rest, 0, out, 2, rest.length);
         return out;
     }
