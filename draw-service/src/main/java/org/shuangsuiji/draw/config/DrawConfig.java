@@ -16,4 +16,12 @@ public interface DrawConfig {
     /** Subjects per {@code draw.completed} event; larger draws are split into parts (about 300 kB each) so no event nears Kafka's 1 MB. */
     @WithDefault("1000")
     int completedPartSize();
+
+    /**
+     * Synthetic draws computed in memory after a start, one after the other on a thread of their own, so that the JIT
+     * has compiled a draw's code before the first real draw; 0 leaves that to the first draw, for a replica that never
+     * draws. Three instead of one changed nothing measurable (docs/performance.md, 2026-12-03 12:55).
+     */
+    @WithDefault("1")
+    int warmUpDraws();
 }

@@ -470,8 +470,9 @@ public class DrawService {
         DrawEvents.DeadlineBasis basis = new DrawEvents.DeadlineBasis(d.computedAt.toLocalDate(), d.inspectionFrom,
                 d.inspectionTo, rules.inspectWorkingDays(), rules.resultEntryWorkingDays());
         // The event texts are written on a worker while this thread stores the record.
-        CompletableFuture<List<String>> parts = CompletableFuture.supplyAsync(() -> completedParts(d, task, plan, record,
-                sha256, rate, selected, subjectNames, inspectorNames, basis), workers.executor());
+        CompletableFuture<List<String>> parts = CompletableFuture.supplyAsync(() -> completedParts(mapper, d, task, plan,
+                record, sha256, rate, selected, subjectNames, inspectorNames, basis, config.completedPartSize()),
+                workers.executor());
         frozen.insertResult(d, record, recordText, selected, rate);
         d.status = DrawStatus.COMPUTED;
         d.flush();
@@ -520,13 +521,14 @@ public class DrawService {
 
     /**
      * The data of the {@code draw.completed} parts as JSON text, written with the application's mapper exactly as
-     * {@link Outbox#publish} would write it (docs/events.md): no database access, so it runs on a worker thread.
+     * {@link Outbox#publish} would write it (docs/events.md): no database access, so it runs on a worker thread, and
+     * {@link DrawWarmUp} compiles it before a draw.
      */
-    private List<String> completedParts(Draw d, Task task, Plan plan, DrawRecord record, String sha256, String rate,
-            int selected, Map<String, String> subjectNames, Map<String, String> inspectorNames,
-            DrawEvents.DeadlineBasis basis) {
+    static List<String> completedParts(ObjectMapper mapper, Draw d, Task task, Plan plan, DrawRecord record,
+            String sha256, String rate, int selected, Map<String, String> subjectNames,
+            Map<String, String> inspectorNames, DrawEvents.DeadlineBasis basis, int partSize) {
         List<DrawEvents.Completed> parts = completed(d, task, plan, record, sha256, rate, selected, subjectNames,
-                inspectorNames, basis);
+                inspectorNames, basis, partSize);
         List<String> out = new ArrayList<>(parts.size());
         try {
             for (DrawEvents.Completed part : parts) {
@@ -538,10 +540,10 @@ public class DrawService {
         return out;
     }
 
-    /** The parts of {@code draw.completed}, each with at most {@code draw.completed-part-size} subjects. */
-    List<DrawEvents.Completed> completed(Draw d, Task task, Plan plan, DrawRecord record, String sha256, String rate,
-            int selected, Map<String, String> subjectNames, Map<String, String> inspectorNames,
-            DrawEvents.DeadlineBasis basis) {
+    /** The parts of {@code draw.completed}, each with at most {@code partSize} subjects. */
+    static List<DrawEvents.Completed> completed(Draw d, Task task, Plan plan, DrawRecord record, String sha256,
+            String rate, int selected, Map<String, String> subjectNames, Map<String, String> inspectorNames,
+            DrawEvents.DeadlineBasis basis, int partSize) {
         List<DrawEvents.DrawnSubject> subjects = new ArrayList<>();
         for (Team t : record.teams()) {
             List<DrawEvents.Member> members = new ArrayList<>();
@@ -557,11 +559,11 @@ public class DrawService {
         subjects.sort((x, y) -> Integer.compare(x.order(), y.order()));
         List<DrawEvents.Item> items = task.items.stream().map(i -> new DrawEvents.Item(i.department(), i.code(), i.version()))
                 .toList();
-        int size = config.completedPartSize();
-        int parts = Math.max(1, (subjects.size() + size - 1) / size);
+        int parts = Math.max(1, (subjects.size() + partSize - 1) / partSize);
         List<DrawEvents.Completed> out = new ArrayList<>(parts);
         for (int p = 0; p < parts; p++) {
-            List<DrawEvents.DrawnSubject> chunk = subjects.subList(p * size, Math.min(subjects.size(), (p + 1) * size));
+            List<DrawEvents.DrawnSubject> chunk = subjects.subList(p * partSize,
+                    Math.min(subjects.size(), (p + 1) * partSize));
             out.add(new DrawEvents.Completed(d.id, task.id, plan.id, task.name, d.batch, task.leadDepartment,
                     List.copyOf(task.cooperatingDepartments), task.drawLevel.name(), task.joint, items, sha256,
                     rate, selected, record.infeasible().size(), basis, p + 1, parts, new ArrayList<>(chunk),

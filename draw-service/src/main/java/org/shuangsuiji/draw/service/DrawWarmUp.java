@@ -1,6 +1,5 @@
 package org.shuangsuiji.draw.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +9,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.shuangsuiji.draw.algorithm.Announcements;
 import org.shuangsuiji.draw.algorithm.ConflictMatrix;
@@ -34,16 +35,21 @@ import org.shuangsuiji.draw.algorithm.record.StrataMap;
 import org.shuangsuiji.draw.algorithm.record.Stratum;
 import org.shuangsuiji.draw.algorithm.record.StratumTerms;
 import org.shuangsuiji.draw.algorithm.record.TaskRef;
-import org.shuangsuiji.draw.algorithm.record.Team;
-import org.shuangsuiji.draw.algorithm.record.TeamMember;
 import org.shuangsuiji.draw.algorithm.record.TeamRules;
+import org.shuangsuiji.draw.config.DrawConfig;
+import org.shuangsuiji.draw.domain.Draw;
+import org.shuangsuiji.draw.domain.DrawLevel;
+import org.shuangsuiji.draw.domain.ItemRef;
+import org.shuangsuiji.draw.domain.Plan;
+import org.shuangsuiji.draw.domain.Task;
 
 /**
- * One synthetic draw computed in memory when the service starts, so that the first real draw after a start does not
- * pay for compiling its own code: in the database benchmark the first draw of a fresh JVM took 3.7-4.1 s against
- * 2.4-2.9 s for the later ones, the difference in the code a draw runs hundreds of thousands of times (keyed hashes,
- * ranking, teams, canonical JSON, the event texts), interpreted until the JIT caught up. Pure CPU on a low-priority
- * thread of its own: no database, no event, nothing kept; a draw requested meanwhile runs beside it.
+ * A synthetic draw computed in memory when the service starts ({@code draw.warm-up-draws} of them), so that the first
+ * real draw after a start does not pay for compiling its own code: in the database benchmark the first draw of a fresh
+ * JVM took 3.7-4.1 s against 2.4-2.9 s for the later ones, the difference in the code a draw runs hundreds of
+ * thousands of times (keyed hashes, ranking, teams, canonical JSON, the rows it stores, the event texts), interpreted
+ * until the JIT caught up. Pure CPU on a low-priority thread of its own: no database, no event, nothing kept; a draw
+ * requested meanwhile runs beside it.
  */
 @ApplicationScoped
 public class DrawWarmUp {
@@ -56,12 +62,17 @@ public class DrawWarmUp {
     private static final String DEPARTMENT = "WARM-UP";
 
     private final ObjectMapper mapper;
+    private final DrawConfig config;
 
-    public DrawWarmUp(ObjectMapper mapper) {
+    public DrawWarmUp(ObjectMapper mapper, DrawConfig config) {
         this.mapper = mapper;
+        this.config = config;
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (config.warmUpDraws() < 1) {
+            return;
+        }
         Thread t = new Thread(this::run, "draw-warm-up");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
@@ -71,9 +82,12 @@ public class DrawWarmUp {
     private void run() {
         long t0 = System.nanoTime();
         try {
-            int subjects = draw();
-            LOG.infof("draw code warmed up by a synthetic draw in memory (%d selected) in %d ms", subjects,
-                    (System.nanoTime() - t0) / 1_000_000);
+            int subjects = 0;
+            for (int i = 0; i < config.warmUpDraws(); i++) {
+                subjects = draw();
+            }
+            LOG.infof("draw code warmed up by %d synthetic draw(s) in memory (%d selected each) in %d ms",
+                    config.warmUpDraws(), subjects, (System.nanoTime() - t0) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.warnf(e, "draw warm-up failed; the first draw compiles its code as it runs");
         }
@@ -142,35 +156,39 @@ public class DrawWarmUp {
         } else {
             DrawService.sha256(DrawRecords.canonicalJson(record));
         }
-        writeEvents(record);
+        storedRowsAndEvents(drawId, record);
         return record.teams().size() + record.infeasible().size();
     }
 
-    /** The draw.completed texts of the record's teams, with the application's mapper, in parts of 1000. */
-    private void writeEvents(DrawRecord record) {
-        List<DrawEvents.DrawnSubject> subjects = new ArrayList<>();
-        for (Team t : record.teams()) {
-            List<DrawEvents.Member> members = new ArrayList<>();
-            for (TeamMember m : t.members()) {
-                members.add(new DrawEvents.Member(m.inspectorId(), "warm-up", m.department(), m.kind(),
-                        m.role()));
-            }
-            subjects.add(new DrawEvents.DrawnSubject(t.uscc(), "warm-up", t.order(), members, null));
-        }
-        UUID id = new UUID(0, 0);
-        OffsetDateTime at = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-        LocalDate day = at.toLocalDate();
-        try {
-            for (int p = 0; p * 1000 < subjects.size(); p++) {
-                mapper.writeValueAsString(new DrawEvents.Completed(id, id, id, "warm-up", 1, DEPARTMENT, List.of(),
-                        "COUNTY_COUNTY", false, List.of(new DrawEvents.Item(DEPARTMENT, DEPARTMENT, 1)),
-                        record.announcementSha256(), "0", subjects.size(), 0,
-                        new DrawEvents.DeadlineBasis(day, day, day, 1, 1), p + 1, 1,
-                        subjects.subList(p * 1000, Math.min(subjects.size(), (p + 1) * 1000)), "warm-up", at));
-            }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the warm-up's events", e);
-        }
+    /** What a computing request writes besides the record: the selection and load rows, the event texts. */
+    private void storedRowsAndEvents(String drawId, DrawRecord record) {
+        Plan plan = new Plan();
+        plan.id = UUID.fromString(drawId);
+        plan.year = 2000;
+        Task task = new Task();
+        task.id = plan.id;
+        task.name = "warm-up";
+        task.leadDepartment = DEPARTMENT;
+        task.drawLevel = DrawLevel.COUNTY_COUNTY;
+        task.items = List.of(new ItemRef(DEPARTMENT, DEPARTMENT, 1));
+        task.periodFrom = LocalDate.of(2000, 1, 1);
+        task.periodTo = LocalDate.of(2000, 12, 31);
+        Draw d = new Draw();
+        d.id = plan.id;
+        d.batch = 1;
+        d.computedBy = "warm-up";
+        d.computedAt = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+        FrozenInputs.selectionRows(d.id, task, plan.year, record);
+        FrozenInputs.loadRows(d.id, plan.year, record);
+        Map<String, String> names = new HashMap<>();
+        record.teams().forEach(t -> {
+            names.put(t.uscc(), "warm-up");
+            t.members().forEach(m -> names.put(m.inspectorId(), "warm-up"));
+        });
+        LocalDate day = d.computedAt.toLocalDate();
+        DrawService.completedParts(mapper, d, task, plan, record, record.announcementSha256(), "0",
+                record.teams().size(), names, names, new DrawEvents.DeadlineBasis(day, day, day, 1, 1),
+                config.completedPartSize());
     }
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DrawWarmUp.class);

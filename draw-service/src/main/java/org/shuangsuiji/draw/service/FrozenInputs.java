@@ -182,14 +182,27 @@ public class FrozenInputs {
 
     /** The selections (also the memory of 名单比对) and each inspector's team count of a computed record. */
     void insertSelectionsAndTeams(Draw d, Task task, Plan plan, DrawRecord record) {
+        copy("COPY draw_selection (draw_id, uscc, stratum, rank, score, task_id, year, period_from, period_to, "
+                + "departments, infeasible) FROM STDIN", selectionRows(d.id, task, plan.year, record));
+        // The teams themselves are in the record; the next draw of the year needs only each inspector's count.
+        StringBuilder loads = loadRows(d.id, plan.year, record);
+        if (!loads.isEmpty()) {
+            copy("COPY draw_inspector_load (draw_id, inspector_id, year, assignments) FROM STDIN", loads);
+        }
+    }
+
+    /**
+     * The record's selections as rows of COPY's text format: tens of thousands of rows as one text stream, without
+     * building and parsing SQL arrays. No database access, so {@link DrawWarmUp} compiles this loop before a draw.
+     */
+    static StringBuilder selectionRows(UUID drawId, Task task, int year, DrawRecord record) {
         java.util.Set<String> infeasibleUscc = new java.util.HashSet<>();
         for (Infeasible i : record.infeasible()) {
             infeasibleUscc.add(i.uscc());
         }
-        // COPY: tens of thousands of rows as one text stream, without building and parsing SQL arrays. Every value is
-        // ASCII without tabs, newlines or backslashes (USCCs, hex scores, UUIDs, stratum ids), except the department
-        // codes, which are quoted as array elements.
-        String fixed = "\t" + task.id + "\t" + plan.year + "\t" + task.periodFrom + "\t" + task.periodTo + "\t"
+        // Every value is ASCII without tabs, newlines or backslashes (USCCs, hex scores, UUIDs, stratum ids), except
+        // the department codes, which are quoted as array elements.
+        String fixed = "\t" + task.id + "\t" + year + "\t" + task.periodFrom + "\t" + task.periodTo + "\t"
                 + arrayLiteral(task.participatingDepartments()) + "\t";
         // Rows in USCC order, the order of both indexes' keys within the draw (primary key (draw_id, uscc), and
         // (year, uscc)): consecutive rows go to the same or the next leaf page instead of a random one each, which
@@ -202,16 +215,18 @@ public class FrozenInputs {
             }
         }
         ordered.sort((x, y) -> x.selection().uscc().compareTo(y.selection().uscc()));
-        StringBuilder selections = new StringBuilder(ordered.size() * 200);
+        StringBuilder rows = new StringBuilder(ordered.size() * 200);
         for (Row row : ordered) {
             Selection s = row.selection();
-            selections.append(d.id).append('\t').append(s.uscc()).append('\t').append(row.stratum()).append('\t')
+            rows.append(drawId).append('\t').append(s.uscc()).append('\t').append(row.stratum()).append('\t')
                     .append(s.rank()).append('\t').append(s.score()).append(fixed)
                     .append(infeasibleUscc.contains(s.uscc()) ? 't' : 'f').append('\n');
         }
-        copy("COPY draw_selection (draw_id, uscc, stratum, rank, score, task_id, year, period_from, period_to, "
-                + "departments, infeasible) FROM STDIN", selections);
-        // The teams themselves are in the record; the next draw of the year needs only each inspector's count.
+        return rows;
+    }
+
+    /** Each team member's number of assignments in the record, as COPY rows of {@code draw_inspector_load}. */
+    static StringBuilder loadRows(UUID drawId, int year, DrawRecord record) {
         Map<String, Integer> loads = new java.util.TreeMap<>();
         for (Team t : record.teams()) {
             for (TeamMember m : t.members()) {
@@ -219,11 +234,9 @@ public class FrozenInputs {
             }
         }
         StringBuilder rows = new StringBuilder(loads.size() * 64);
-        loads.forEach((inspector, n) -> rows.append(d.id).append('\t').append(inspector).append('\t').append(plan.year)
+        loads.forEach((inspector, n) -> rows.append(drawId).append('\t').append(inspector).append('\t').append(year)
                 .append('\t').append(n).append('\n'));
-        if (!loads.isEmpty()) {
-            copy("COPY draw_inspector_load (draw_id, inspector_id, year, assignments) FROM STDIN", rows);
-        }
+        return rows;
     }
 
     private void copy(String sql, CharSequence rows) {
