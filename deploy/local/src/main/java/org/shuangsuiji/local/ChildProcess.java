@@ -91,14 +91,25 @@ public final class ChildProcess {
         }
     }
 
-    /** SIGTERM to the process (its own shutdown hooks run), then SIGKILL to whatever of its tree is still there. */
-    public void stop(Duration grace) {
-        List<ProcessHandle> tree = new ArrayList<>();
-        process.descendants().forEach(tree::add);
+    /** SIGTERM without waiting, so that several processes shut down at once; {@link #stop} then waits for each. */
+    public void signalStop() {
         if (process.isAlive()) {
             process.destroy();
+        }
+    }
+
+    /**
+     * SIGTERM to the process (its own shutdown hooks run), then SIGKILL to whatever of its tree is still there; true
+     * when the process itself ended within {@code grace}, false when it had to be killed.
+     */
+    public boolean stop(Duration grace) {
+        List<ProcessHandle> tree = new ArrayList<>();
+        process.descendants().forEach(tree::add);
+        boolean ended = !process.isAlive();
+        if (!ended) {
+            process.destroy();
             try {
-                process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+                ended = process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -116,6 +127,12 @@ public final class ChildProcess {
             child.destroyForcibly();
         }
         process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS); // SIGKILL is asynchronous: stopped means gone
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ended;
     }
 
     static void sleep(long millis) {

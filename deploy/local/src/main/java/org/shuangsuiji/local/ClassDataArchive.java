@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -49,6 +50,14 @@ final class ClassDataArchive {
         return Files.isRegularFile(archive);
     }
 
+    /**
+     * How long a stopping JVM may take. A training JVM writes an archive of 100–130 MB at exit; five of them at once
+     * on 2 cores took more than 20 s, and the one killed then left no archive (2026-12-03).
+     */
+    Duration stopGrace() {
+        return trained() ? Duration.ofSeconds(20) : Duration.ofSeconds(120);
+    }
+
     List<String> jvmOptions() {
         if (trained()) {
             return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
@@ -56,10 +65,17 @@ final class ClassDataArchive {
         return List.of("-XX:ArchiveClassesAtExit=" + training);
     }
 
-    /** After the service's JVM has ended: keeps a complete training dump, drops archives of older jars. */
-    void afterExit(String service) {
+    /**
+     * After the service's JVM has ended: keeps a complete training dump, drops archives of older jars. A JVM that had
+     * to be killed may have left half a dump, which is never kept.
+     */
+    void afterExit(String service, boolean endedOnItsOwn) {
         try {
-            if (trained() || !Files.isRegularFile(training) || Files.size(training) == 0) {
+            if (!trained() && !endedOnItsOwn) {
+                System.out.println("  " + service + ": killed while writing its class-data archive; the next run "
+                        + "trains again");
+            }
+            if (trained() || !endedOnItsOwn || !Files.isRegularFile(training) || Files.size(training) == 0) {
                 Files.deleteIfExists(training);
                 return;
             }

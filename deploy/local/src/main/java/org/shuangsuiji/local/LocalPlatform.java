@@ -130,7 +130,10 @@ public final class LocalPlatform implements AutoCloseable {
             return;
         }
         say("stopping: services, Keycloak, Kafka, PostgreSQL");
-        services.parallelStream().forEach(s -> quietly(s::close));
+        // SIGTERM to every service before waiting for any: each takes seconds to leave its Kafka consumer groups, and
+        // one after the other (a parallel stream on 2 cores) they took 21 s together
+        services.forEach(s -> quietly(s::signalStop));
+        services.forEach(s -> quietly(s::close));
         if (keycloak != null) {
             quietly(keycloak::close);
         }

@@ -117,11 +117,16 @@ public final class ServiceProcess implements AutoCloseable {
         return process;
     }
 
+    /** SIGTERM, without waiting for the service to stop. */
+    public void signalStop() {
+        process.signalStop();
+    }
+
     @Override
     public void close() {
-        process.stop(Duration.ofSeconds(20));
+        boolean ended = process.stop(classData == null ? Duration.ofSeconds(20) : classData.stopGrace());
         if (classData != null) {
-            classData.afterExit(spec.name());
+            classData.afterExit(spec.name(), ended);
         }
     }
 }
