@@ -107,7 +107,7 @@ public final class ChildProcess {
         process.descendants().forEach(tree::add);
         boolean ended = !process.isAlive();
         if (!ended) {
-            process.destroy();
+            signalStop();
             try {
                 ended = process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
