@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.shuangsuiji.draw.algorithm.Announcements;
 import org.shuangsuiji.draw.algorithm.ConflictMatrix;
+import org.shuangsuiji.draw.algorithm.ConflictPair;
 import org.shuangsuiji.draw.algorithm.DrawComputer;
 import org.shuangsuiji.draw.algorithm.InspectorCandidate;
 import org.shuangsuiji.draw.algorithm.InspectorKind;
@@ -24,6 +25,7 @@ import org.shuangsuiji.draw.algorithm.PoolHasher;
 import org.shuangsuiji.draw.algorithm.PoolSource;
 import org.shuangsuiji.draw.algorithm.Quotas;
 import org.shuangsuiji.draw.algorithm.SubjectRanking;
+import org.shuangsuiji.draw.algorithm.Unavailability;
 import org.shuangsuiji.draw.algorithm.record.Announcement;
 import org.shuangsuiji.draw.algorithm.record.DrawRecord;
 import org.shuangsuiji.draw.algorithm.record.DrawRecords;
@@ -60,6 +62,7 @@ public class DrawWarmUp {
     private static final int EXCLUDED = 2_000;
     private static final int INSPECTORS = 40;
     private static final String DEPARTMENT = "WARM-UP";
+    private static final String[] EXCLUSION_REASONS = {"DRAWN_BY_OTHER_TASK", "YEARLY_CAP", "CLASS_A_TWICE_A_YEAR"};
 
     private final ObjectMapper mapper;
     private final DrawConfig config;
@@ -109,8 +112,9 @@ public class DrawWarmUp {
                 pool.add(uscc);
                 hasher.add(uscc);
                 if (i % (POOL / EXCLUDED) == 0) {
-                    exclusionRows.append('S').append(s + 1).append('\t').append(uscc)
-                            .append("\tDRAWN_BY_OTHER_TASK\tdraw ").append(drawId).append('\n');
+                    exclusionRows.append('S').append(s + 1).append('\t').append(uscc).append('\t')
+                            .append(EXCLUSION_REASONS[(i / (POOL / EXCLUDED)) % EXCLUSION_REASONS.length])
+                            .append("\tdraw ").append(drawId).append('\n');
                 }
             }
             pools.add(pool);
@@ -124,11 +128,10 @@ public class DrawWarmUp {
         for (Exclusion e : PoolFreezer.parseExclusions(exclusionRows.toString())) {
             exclusions.add(DrawService.publicExclusion(e, e.stratum()));
         }
-        List<InspectorCandidate> inspectors = new ArrayList<>();
-        for (int i = 0; i < INSPECTORS; i++) {
-            inspectors.add(new InspectorCandidate(new UUID(0, i).toString(), DEPARTMENT, InspectorKind.OFFICER,
-                    LocalDate.of(2000, 1, 1), LocalDate.of(2999, 12, 31), List.of(), List.of(), null, 0));
-        }
+        List<InspectorCandidate> inspectors = inspectors();
+        ConflictMatrix conflicts = ConflictMatrix.of(List.of(new ConflictPair(inspectors.get(0).id(), pools.get(0).get(0)),
+                new ConflictPair(inspectors.get(1).id(), pools.get(1).get(7)),
+                new ConflictPair(inspectors.get(2).id(), pools.get(3).get(11))));
         StrataMap map = new StrataMap(StrataMap.FORMAT, "0".repeat(32), terms);
         LocalDate day = LocalDate.of(2000, 1, 3);
         Instant at = Instant.parse("2000-01-01T00:00:00Z");
@@ -136,7 +139,7 @@ public class DrawWarmUp {
                 new TaskRef(drawId, "warm-up", drawId, DEPARTMENT, List.of(), "COUNTY_COUNTY", false),
                 List.of(DEPARTMENT + "@1"), SubjectRanking.ALGORITHM, KeyDerivation.ID, Quotas.RULE, strata,
                 Announcements.strataMapSha256(map), exclusions, InspectorPools.frozen(inspectors),
-                ConflictMatrix.of(List.of()).frozen(),
+                conflicts.frozen(),
                 new TeamRules(TeamRules.ALGORITHM, 2, 2, List.of(), List.of(DEPARTMENT), day, day),
                 List.of(new EntropySource("lottery", EntropyKind.LOTTERY_DRAW, "warm-up", null)), at, "warm-up", null);
         Announcements.validate(announcement, map);
@@ -150,7 +153,7 @@ public class DrawWarmUp {
         }
         PoolSource.Encoded source = stratumId -> storedPools.get(Integer.parseInt(stratumId.substring(1)) - 1);
         DrawRecord record = DrawComputer.compute(stored, List.of(new EntropyValue("lottery", "1 2 3", null, null,
-                "warm-up", at)), source, inspectors, ConflictMatrix.of(List.of()), "warm-up", at);
+                "warm-up", at)), source, inspectors, conflicts, "warm-up", at);
         if (record.announcementSha256().equals(announcementSha256)) {
             DrawRecords.sha256AroundAnnouncement(announcementText, DrawRecords.canonicalJsonAfterAnnouncement(record));
         } else {
@@ -160,6 +163,27 @@ public class DrawWarmUp {
         return record.teams().size() + record.infeasible().size();
     }
 
+    /**
+     * Inspectors as real rosters have them, so that the branches a real draw takes are the ones compiled (with only
+     * uncapped officers, the JIT left the workload check's other branch out and a real draw threw that code away): some
+     * with a yearly cap and assignments already this year, some with a period away outside the inspection days, two
+     * experts, who count for tags only.
+     */
+    private static List<InspectorCandidate> inspectors() {
+        List<InspectorCandidate> out = new ArrayList<>();
+        for (int i = 0; i < INSPECTORS; i++) {
+            boolean capped = i % 4 == 1;
+            List<Unavailability> away = i % 5 == 2
+                    ? List.of(new Unavailability(LocalDate.of(2000, 2, 1), LocalDate.of(2000, 2, 10), "休假"))
+                    : List.of();
+            out.add(new InspectorCandidate(new UUID(0, i).toString(), DEPARTMENT,
+                    i < INSPECTORS - 2 ? InspectorKind.OFFICER : InspectorKind.EXPERT, LocalDate.of(2000, 1, 1),
+                    LocalDate.of(2999, 12, 31), i % 3 == 0 ? List.of("计量") : List.of(), away,
+                    capped ? 100_000 : null, capped ? 3 : 0));
+        }
+        return out;
+    }
+
     /** What a computing request writes besides the record: the selection and load rows, the event texts. */
     private void storedRowsAndEvents(String drawId, DrawRecord record) {
         Plan plan = new Plan();
@@ -167,7 +191,7 @@ public class DrawWarmUp {
         plan.year = 2000;
         Task task = new Task();
         task.id = plan.id;
-        task.name = "warm-up";
+        task.name = "预热抽查任务";
         task.leadDepartment = DEPARTMENT;
         task.drawLevel = DrawLevel.COUNTY_COUNTY;
         task.items = List.of(new ItemRef(DEPARTMENT, DEPARTMENT, 1));
@@ -181,9 +205,11 @@ public class DrawWarmUp {
         FrozenInputs.selectionRows(d.id, task, plan.year, record);
         FrozenInputs.loadRows(d.id, plan.year, record);
         Map<String, String> names = new HashMap<>();
+        // Names in Chinese, as real ones are: with ASCII names the JIT compiled Jackson's string writing without the
+        // branch real names take, and the first real draw deoptimised it (JFR, 2026-12-07).
         record.teams().forEach(t -> {
-            names.put(t.uscc(), "warm-up");
-            t.members().forEach(m -> names.put(m.inspectorId(), "warm-up"));
+            names.put(t.uscc(), "阳城县预热企业" + t.order());
+            t.members().forEach(m -> names.put(m.inspectorId(), "预热检查人员"));
         });
         LocalDate day = d.computedAt.toLocalDate();
         DrawService.completedParts(mapper, d, task, plan, record, record.announcementSha256(), "0",
