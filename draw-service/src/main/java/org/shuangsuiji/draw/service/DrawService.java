@@ -544,19 +544,23 @@ public class DrawService {
     static List<DrawEvents.Completed> completed(Draw d, Task task, Plan plan, DrawRecord record, String sha256,
             String rate, int selected, Map<String, String> subjectNames, Map<String, String> inspectorNames,
             DrawEvents.DeadlineBasis basis, int partSize) {
-        List<DrawEvents.DrawnSubject> subjects = new ArrayList<>();
-        for (Team t : record.teams()) {
-            List<DrawEvents.Member> members = new ArrayList<>();
-            for (TeamMember m : t.members()) {
-                members.add(new DrawEvents.Member(m.inspectorId(), inspectorNames.get(m.inspectorId()), m.department(),
-                        m.kind(), m.role()));
+        // Teams and infeasible subjects each come in assignment order: merged, not sorted (a sort inlined into this
+        // once-a-draw method was part of what C2 recompiled in every draw, JFR 2026-12-07).
+        List<Team> teams = record.teams();
+        List<Infeasible> infeasible = record.infeasible();
+        List<DrawEvents.DrawnSubject> subjects = new ArrayList<>(teams.size() + infeasible.size());
+        int nextTeam = 0;
+        int nextInfeasible = 0;
+        while (nextTeam < teams.size() || nextInfeasible < infeasible.size()) {
+            if (nextInfeasible == infeasible.size() || nextTeam < teams.size()
+                    && teams.get(nextTeam).order() < infeasible.get(nextInfeasible).order()) {
+                subjects.add(drawnSubject(teams.get(nextTeam++), subjectNames, inspectorNames));
+            } else {
+                Infeasible x = infeasible.get(nextInfeasible++);
+                subjects.add(new DrawEvents.DrawnSubject(x.uscc(), subjectNames.get(x.uscc()), x.order(), List.of(),
+                        x.reason()));
             }
-            subjects.add(new DrawEvents.DrawnSubject(t.uscc(), subjectNames.get(t.uscc()), t.order(), members, null));
         }
-        for (Infeasible i : record.infeasible()) {
-            subjects.add(new DrawEvents.DrawnSubject(i.uscc(), subjectNames.get(i.uscc()), i.order(), List.of(), i.reason()));
-        }
-        subjects.sort((x, y) -> Integer.compare(x.order(), y.order()));
         List<DrawEvents.Item> items = task.items.stream().map(i -> new DrawEvents.Item(i.department(), i.code(), i.version()))
                 .toList();
         int parts = Math.max(1, (subjects.size() + partSize - 1) / partSize);
@@ -570,6 +574,16 @@ public class DrawService {
                     d.computedBy, d.computedAt));
         }
         return out;
+    }
+
+    private static DrawEvents.DrawnSubject drawnSubject(Team t, Map<String, String> subjectNames,
+            Map<String, String> inspectorNames) {
+        List<DrawEvents.Member> members = new ArrayList<>(t.members().size());
+        for (TeamMember m : t.members()) {
+            members.add(new DrawEvents.Member(m.inspectorId(), inspectorNames.get(m.inspectorId()), m.department(),
+                    m.kind(), m.role()));
+        }
+        return new DrawEvents.DrawnSubject(t.uscc(), subjectNames.get(t.uscc()), t.order(), members, null);
     }
 
     /** The parts' texts as one batch: PostgreSQL wraps each in the same envelope {@link Outbox#publish} writes. */
