@@ -41,6 +41,7 @@ import org.shuangsuiji.draw.algorithm.record.TeamRules;
 import org.shuangsuiji.draw.config.DrawConfig;
 import org.shuangsuiji.draw.domain.Draw;
 import org.shuangsuiji.draw.domain.DrawLevel;
+import org.shuangsuiji.draw.domain.ExclusionReason;
 import org.shuangsuiji.draw.domain.ItemRef;
 import org.shuangsuiji.draw.domain.Plan;
 import org.shuangsuiji.draw.domain.Task;
@@ -62,7 +63,7 @@ public class DrawWarmUp {
     private static final int EXCLUDED = 2_000;
     private static final int INSPECTORS = 40;
     private static final String DEPARTMENT = "WARM-UP";
-    private static final String[] EXCLUSION_REASONS = {"DRAWN_BY_OTHER_TASK", "YEARLY_CAP", "CLASS_A_TWICE_A_YEAR"};
+    private static final ExclusionReason[] EXCLUSION_REASONS = ExclusionReason.values();
 
     private final ObjectMapper mapper;
     private final DrawConfig config;
@@ -113,7 +114,7 @@ public class DrawWarmUp {
                 hasher.add(uscc);
                 if (i % (POOL / EXCLUDED) == 0) {
                     exclusionRows.append('S').append(s + 1).append('\t').append(uscc).append('\t')
-                            .append(EXCLUSION_REASONS[(i / (POOL / EXCLUDED)) % EXCLUSION_REASONS.length])
+                            .append(EXCLUSION_REASONS[(i / (POOL / EXCLUDED)) % EXCLUSION_REASONS.length].name())
                             .append("\tdraw ").append(drawId).append('\n');
                 }
             }
