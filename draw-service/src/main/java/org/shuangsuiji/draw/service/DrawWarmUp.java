@@ -102,32 +102,56 @@ public class DrawWarmUp {
         List<List<String>> pools = new ArrayList<>();
         List<Stratum> strata = new ArrayList<>();
         List<StratumTerms> terms = new ArrayList<>();
-        StringBuilder exclusionRows = new StringBuilder();
         String drawId = UUID.randomUUID().toString();
+        org.shuangsuiji.draw.domain.Stratum[] classes = org.shuangsuiji.draw.domain.Stratum.values();
+        byte[][] members = new byte[classes.length][];
+        java.util.Arrays.fill(members, new byte[0]);
+        List<byte[]> priorUsccs = new ArrayList<>();
+        List<String> samePeriod = new ArrayList<>();
+        List<Integer> thisYear = new ArrayList<>();
         for (int s = 0; s < STRATA; s++) {
             List<String> pool = new ArrayList<>(POOL);
-            PoolHasher hasher = new PoolHasher();
             for (int i = 0; i < POOL; i++) {
-                // fixed width, so numeric order is the canonical byte order
+                // fixed width, so numeric order is the canonical byte order (of the prior selections too)
                 String uscc = String.format("91140522WU%08d", s * 10_000_000 + i);
                 pool.add(uscc);
-                hasher.add(uscc);
                 if (i % (POOL / EXCLUDED) == 0) {
-                    exclusionRows.append('S').append(s + 1).append('\t').append(uscc).append('\t')
-                            .append(EXCLUSION_REASONS[(i / (POOL / EXCLUDED)) % EXCLUSION_REASONS.length].name())
-                            .append("\tdraw ").append(drawId).append('\n');
+                    // each reason in turn (名单比对, the yearly cap of 3, and in class A the class A rule), so that
+                    // every prior selection excludes
+                    ExclusionReason reason = EXCLUSION_REASONS[(i / (POOL / EXCLUDED))
+                            % (s == 0 ? EXCLUSION_REASONS.length : 2)];
+                    priorUsccs.add(uscc.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    samePeriod.add(reason == ExclusionReason.DRAWN_BY_OTHER_TASK ? drawId : null);
+                    thisYear.add(reason == ExclusionReason.YEARLY_CAP ? 3 : 1);
                 }
             }
             pools.add(pool);
+            members[s] = PoolSource.Encoded.encode(pool);
+        }
+        int[] counts = new int[classes.length];
+        for (int s = 0; s < STRATA; s++) {
+            counts[s] = POOL;
+        }
+        PoolFreezer.Priors priors = new PoolFreezer.Priors(priorUsccs.toArray(byte[][]::new),
+                samePeriod.toArray(String[]::new), thisYear.stream().mapToInt(Integer::intValue).toArray(),
+                java.util.Collections.nCopies(thisYear.size(), drawId).toArray(String[]::new));
+        List<Exclusion> frozen = PoolFreezer.exclusions(new PoolFreezer.Part(counts, members), priors, 3, true);
+        PoolFreezer.parseExclusions(PoolFreezer.exclusionLines(frozen));
+        List<Exclusion> exclusions = new ArrayList<>();
+        Map<String, Integer> excluded = new HashMap<>();
+        for (Exclusion e : frozen) {
+            String id = "S" + (org.shuangsuiji.draw.domain.Stratum.valueOf(e.stratum()).ordinal() + 1);
+            exclusions.add(DrawService.publicExclusion(e, id));
+            excluded.merge(id, 1, Integer::sum);
+        }
+        for (int s = 0; s < STRATA; s++) {
+            PoolHasher hasher = new PoolHasher();
+            pools.get(s).forEach(hasher::add);
             String id = "S" + (s + 1);
-            long eligible = POOL - EXCLUDED;
+            long eligible = POOL - excluded.getOrDefault(id, 0);
             strata.add(new Stratum(id, hasher.count(), hasher.sha256(), eligible,
                     Quotas.quota(Quotas.ratio("0.05"), 3, eligible)));
             terms.add(new StratumTerms(id, "ABCD".substring(s, s + 1), "warm-up", "warm-up", "0.05", 3));
-        }
-        List<Exclusion> exclusions = new ArrayList<>();
-        for (Exclusion e : PoolFreezer.parseExclusions(exclusionRows.toString())) {
-            exclusions.add(DrawService.publicExclusion(e, e.stratum()));
         }
         List<InspectorCandidate> inspectors = inspectors();
         ConflictMatrix conflicts = ConflictMatrix.of(List.of(new ConflictPair(inspectors.get(0).id(), pools.get(0).get(0)),
@@ -148,11 +172,7 @@ public class DrawWarmUp {
         String announcementSha256 = DrawService.sha256(announcementText);
         Announcement stored = DrawRecords.parseAnnouncement(announcementText);
         // stored form, as FrozenInputs serves the pools, so the ranking's byte path is the one compiled
-        List<byte[]> storedPools = new ArrayList<>();
-        for (List<String> pool : pools) {
-            storedPools.add(PoolSource.Encoded.encode(pool));
-        }
-        PoolSource.Encoded source = stratumId -> storedPools.get(Integer.parseInt(stratumId.substring(1)) - 1);
+        PoolSource.Encoded source = stratumId -> members[Integer.parseInt(stratumId.substring(1)) - 1];
         DrawRecord record = DrawComputer.compute(stored, List.of(new EntropyValue("lottery", "1 2 3", null, null,
                 "warm-up", at)), source, inspectors, conflicts, "warm-up", at);
         if (record.announcementSha256().equals(announcementSha256)) {

@@ -9,12 +9,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.shuangsuiji.draw.algorithm.ConflictPair;
 import org.shuangsuiji.draw.algorithm.InspectorCandidate;
 import org.shuangsuiji.draw.algorithm.record.Exclusion;
+import org.shuangsuiji.draw.domain.ExclusionReason;
 import org.shuangsuiji.draw.domain.Stratum;
 import org.shuangsuiji.draw.domain.SubjectScope;
 
@@ -51,11 +53,13 @@ public class PoolFreezer {
         try (Connection c = dataSource.getConnection()) {
             long t0 = System.nanoTime();
             List<String> cuts = cuts(c, scope);
-            Part whole = readParts(scope, cuts);
+            Read read = readParts(scope, cuts);
             long t1 = System.nanoTime();
-            List<FrozenStratum> pools = store(c, scope.drawId(), whole);
+            List<Exclusion> exclusions = exclusions(read.pools(), read.priors(), scope.maxPerYear(),
+                    scope.classANotTwice());
             long t2 = System.nanoTime();
-            List<Exclusion> exclusions = parseExclusions(whole.exclusionLines());
+            List<FrozenStratum> pools = store(c, scope.drawId(), read.pools(), exclusions);
+            long t3 = System.nanoTime();
             java.util.Map<String, Long> excludedByStratum = new java.util.HashMap<>();
             exclusions.forEach(e -> excludedByStratum.merge(e.stratum(), 1L, Long::sum));
             List<FrozenStratum> strata = new ArrayList<>();
@@ -63,14 +67,13 @@ public class PoolFreezer {
                 strata.add(new FrozenStratum(f.stratum(), f.poolCount(), f.poolSha256(),
                         excludedByStratum.getOrDefault(f.stratum().name(), 0L)));
             }
-            long t3 = System.nanoTime();
             freezeInspectors(c, scope);
             freezeConflicts(c, scope);
             org.jboss.logging.Logger.getLogger(PoolFreezer.class).infof(
-                    "draw %s frozen: pools and exclusions read %d ms (%d ranges, two connections, one snapshot), stored"
-                            + " %d ms, exclusions parsed %d ms, inspectors and conflicts %d ms", scope.drawId(),
-                    (t1 - t0) / 1_000_000, cuts.size() + 1, (t2 - t1) / 1_000_000,
-                    (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+                    "draw %s frozen: pools and prior selections read %d ms (%d ranges, two connections, one snapshot),"
+                            + " exclusions matched %d ms, stored %d ms, inspectors and conflicts %d ms", scope.drawId(),
+                    (t1 - t0) / 1_000_000, cuts.size() + 1, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                    (System.nanoTime() - t3) / 1_000_000);
             // Read back exactly what was stored: the announced hashes must be those of the stored rows.
             return new Frozen(strata, exclusions, frozen.inspectors(scope.drawId()), frozen.conflicts(scope.drawId()));
         } catch (SQLException e) {
@@ -80,9 +83,9 @@ public class PoolFreezer {
 
     /**
      * What one statement read from a USCC range of the scope: per stratum (in {@link Stratum} order) the count and the
-     * members' bytes ("uscc\n" each, in canonical order), and the exclusion lines of that range (null when none).
+     * members' bytes ("uscc\n" each, in canonical order).
      */
-    record Part(int[] counts, byte[][] members, String exclusionLines, int exclusionCount) {
+    record Part(int[] counts, byte[][] members) {
 
         /** The parts of consecutive ranges, in range order: the ranges are disjoint, so the bytes stay canonical. */
         static Part concat(List<Part> parts) {
@@ -102,26 +105,32 @@ public class PoolFreezer {
                     at += p.members[i].length;
                 }
             }
-            StringBuilder x = new StringBuilder();
-            int xn = 0;
-            for (Part p : parts) {
-                if (p.exclusionLines != null) {
-                    x.append(p.exclusionLines);
-                }
-                xn += p.exclusionCount;
-            }
-            return new Part(n, m, xn == 0 ? null : x.toString(), xn);
+            return new Part(n, m);
         }
     }
 
     /**
-     * The scope's pools and exclusions as of one snapshot, read range by range between the {@code cuts} (ascending
-     * USCCs; the scope's octiles, roughly) by two connections beside the announcing transaction, so both cores work on
-     * it (ADR 0018): the first exports its snapshot, the second imports it before reading, and each takes the next
-     * range not yet taken until none is left, so neither waits long for the other whatever the ranges cost. One
-     * statement over everything when there are no cuts.
+     * The year's earlier selections that share a department with the task, one entry per USCC in byte order: the
+     * first draw of an overlapping period (null if none), the number of draws this year, the first draw this year.
      */
-    Part readParts(Scope scope, List<String> cuts) {
+    record Priors(byte[][] usccs, String[] samePeriod, int[] thisYear, String[] anyDraw) {
+        int size() {
+            return usccs.length;
+        }
+    }
+
+    /** The pools and the prior selections, read on one snapshot. */
+    record Read(Part pools, Priors priors) {}
+
+    /**
+     * The scope's pools and the year's prior selections as of one snapshot, read range by range between the
+     * {@code cuts} (ascending USCCs; the scope's octiles, roughly) by two connections beside the announcing
+     * transaction, so both cores work on it (ADR 0018): the first exports its snapshot, the second imports it before
+     * reading, and each takes the next statement not yet taken (the prior selections first, then the ranges) until
+     * none is left, so neither waits long for the other whatever the statements cost. One connection when there are
+     * no cuts.
+     */
+    Read readParts(Scope scope, List<String> cuts) {
         List<String[]> ranges = new ArrayList<>();
         String from = null;
         for (String cut : cuts) {
@@ -130,19 +139,20 @@ public class PoolFreezer {
         }
         ranges.add(new String[] {from, null});
         Part[] parts = new Part[ranges.size()];
+        Priors[] priors = new Priors[1];
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         // Off the request thread even for one range: its connections belong to the announcing transaction.
         java.util.concurrent.Executor io = workers.io();
         List<CompletableFuture<Void>> readers = new ArrayList<>();
         if (ranges.size() == 1) {
-            readers.add(CompletableFuture.runAsync(() -> read(scope, ranges, next, parts, null, null), io));
+            readers.add(CompletableFuture.runAsync(() -> read(scope, ranges, next, parts, priors, null, null), io));
         } else {
             CompletableFuture<String> snapshot = new CompletableFuture<>();
             CompletableFuture<Void> imported = new CompletableFuture<>();
             readers.add(CompletableFuture.runAsync(
-                    () -> read(scope, ranges, next, parts, new Export(snapshot, imported), null), io));
+                    () -> read(scope, ranges, next, parts, priors, new Export(snapshot, imported), null), io));
             readers.add(CompletableFuture.runAsync(
-                    () -> read(scope, ranges, next, parts, null, new Import(snapshot, imported)), io));
+                    () -> read(scope, ranges, next, parts, priors, null, new Import(snapshot, imported)), io));
         }
         try {
             readers.forEach(CompletableFuture::join);
@@ -150,7 +160,7 @@ public class PoolFreezer {
             readers.forEach(r -> r.cancel(false));
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        return Part.concat(List.of(parts));
+        return new Read(Part.concat(List.of(parts)), priors[0]);
     }
 
     /** The exporting side's hand-over: the snapshot id out, and word that the importer has it (or has failed). */
@@ -159,11 +169,12 @@ public class PoolFreezer {
     private record Import(CompletableFuture<String> snapshot, CompletableFuture<Void> imported) {}
 
     /**
-     * The ranges not yet taken by the other connection, one statement each, in a read-only transaction of this
-     * connection (on the shared snapshot when exporting or importing); each range's part goes to its slot.
+     * The statements not yet taken by the other connection (0 the prior selections, then one per range), in a
+     * read-only transaction of this connection (on the shared snapshot when exporting or importing); each result goes
+     * to its slot.
      */
     private void read(Scope scope, List<String[]> ranges, java.util.concurrent.atomic.AtomicInteger next, Part[] parts,
-            Export export, Import imports) {
+            Priors[] priors, Export export, Import imports) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (java.sql.Statement st = c.createStatement()) {
@@ -198,8 +209,12 @@ public class PoolFreezer {
                 throw e;
             }
             try {
-                for (int i = next.getAndIncrement(); i < ranges.size(); i = next.getAndIncrement()) {
-                    parts[i] = part(c, scope, ranges.get(i)[0], ranges.get(i)[1]);
+                for (int i = next.getAndIncrement(); i <= ranges.size(); i = next.getAndIncrement()) {
+                    if (i == 0) {
+                        priors[0] = priors(c, scope);
+                    } else {
+                        parts[i - 1] = part(c, scope, ranges.get(i - 1)[0], ranges.get(i - 1)[1]);
+                    }
                 }
             } finally {
                 if (export != null) {
@@ -252,7 +267,8 @@ public class PoolFreezer {
     }
 
     /** The pools (hashed here, the bytes PostgreSQL sent) and the exclusion lines into the announcing transaction. */
-    private static List<FrozenStratum> store(Connection c, UUID drawId, Part whole) throws SQLException {
+    private static List<FrozenStratum> store(Connection c, UUID drawId, Part whole, List<Exclusion> exclusions)
+            throws SQLException {
         List<FrozenStratum> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO draw_stratum (draw_id, stratum, pool_count, pool_sha256, members) VALUES (?, ?, ?, ?, ?)""")) {
@@ -269,18 +285,17 @@ public class PoolFreezer {
             }
             ps.executeBatch();
         }
-        if (whole.exclusionCount() > 0) {
+        if (!exclusions.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO draw_exclusion_list (draw_id, count, lines) VALUES (?, ?, ?)")) {
                 ps.setObject(1, drawId);
-                ps.setInt(2, whole.exclusionCount());
-                ps.setString(3, whole.exclusionLines());
+                ps.setInt(2, exclusions.size());
+                ps.setString(3, exclusionLines(exclusions));
                 ps.executeUpdate();
             }
         }
         return out;
     }
-
 
     /** The roster snapshot query that yields the same pool, so anyone can cross-check the hash with roster-service. */
     public static String criteria(SubjectScope s, Stratum stratum) {
@@ -335,62 +350,30 @@ public class PoolFreezer {
     }
 
     /**
-     * One statement for all strata and the exclusions of a USCC range: the range is read once (a class stratum's
-     * members are spread over the whole heap, so one statement per stratum read every page five times), and each
-     * stratum's ordered aggregate, restricted to its class by {@code FILTER}, sorts only its own members (grouping by
-     * class instead sorted the whole scope at once and was measured slower).
+     * One statement for all strata of a USCC range: the range is read once (a class stratum's members are spread over
+     * the whole heap, so one statement per stratum read every page five times), and each stratum's ordered aggregate,
+     * restricted to its class by {@code FILTER}, sorts only its own members (grouping by class instead sorted the whole
+     * scope at once and was measured slower). Server-prepared, so the members come as bytes, not hex text.
      *
-     * <p>The exclusions come from the same pass: the year's prior selections sharing a department, grouped by USCC,
-     * are joined to the range's rows (a merge join in USCC order, which keeps the aggregates' input sorted), and the
-     * excluded members, the first applicable reason winning (drawn by another draw of an overlapping period with a
-     * department in common — 名单比对 —, the yearly cap, class A not twice a year), become lines in COPY's text format
-     * (stratum, uscc, reason, detail), as draw_exclusion_list stores them. Server-prepared, so the members come as
-     * bytes, not hex text.
+     * <p>The exclusions are not joined in here: a join of every member row with the prior selections cost PostgreSQL
+     * about 0.35 s per million members, reading the prior selections by themselves about 0.09 s, and matching them
+     * against the sorted pools in the JVM ({@link #exclusions}) a few tens of milliseconds (docs/performance.md).
      */
     private static Part part(Connection c, Scope scope, String from, String to) throws SQLException {
         List<Object> params = new ArrayList<>();
-        params.add(Date.valueOf(scope.periodTo()));
-        params.add(Date.valueOf(scope.periodFrom()));
-        params.add(scope.year());
-        params.add(scope.departments().toArray(String[]::new));
-        String selectionRange = range("d.uscc", from, to, params);
         String where = scopeWhere(scope.subjects(), params) + range("s.uscc", from, to, params);
         StringBuilder aggregates = new StringBuilder();
-        int i = 0;
         for (Stratum stratum : Stratum.values()) {
             String filter = stratum.isRiskClass() ? "s.risk_class = '" + stratum.name() + "'" : "s.risk_class IS NULL";
+            if (!aggregates.isEmpty()) {
+                aggregates.append(",\n");
+            }
             aggregates.append("""
                     count(*) FILTER (WHERE %1$s)::int,
                     coalesce(convert_to(string_agg(s.uscc, E'\\n' ORDER BY s.uscc) FILTER (WHERE %1$s) || E'\\n',
-                        'UTF8'), ''::bytea),
-                    """.formatted(filter, i));
-            i++;
+                        'UTF8'), ''::bytea)""".formatted(filter));
         }
-        // Literals, not parameters, as each appears more than once: the cap (an int), class A not twice (a boolean).
-        String cap = Integer.toString(scope.maxPerYear() == null ? Integer.MAX_VALUE : scope.maxPerYear());
-        String excluded = "h.uscc IS NOT NULL AND (h.same_period IS NOT NULL OR h.this_year >= %s OR (s.risk_class = 'A'"
-                .formatted(cap) + " AND " + scope.classANotTwice() + "))";
-        String sql = """
-                SELECT %1$s
-                       string_agg(coalesce(s.risk_class, 'UNCLASSIFIED') || E'\\t'
-                               || replace(replace(replace(replace(s.uscc, E'\\\\', E'\\\\\\\\'), E'\\t', E'\\\\t'),
-                                          E'\\n', E'\\\\n'), E'\\r', E'\\\\r') || E'\\t'
-                               || CASE WHEN h.same_period IS NOT NULL THEN 'DRAWN_BY_OTHER_TASK'
-                                       WHEN h.this_year >= %3$s THEN 'YEARLY_CAP'
-                                       ELSE 'CLASS_A_TWICE_A_YEAR' END || E'\\t'
-                               || CASE WHEN h.same_period IS NOT NULL THEN 'draw ' || h.same_period
-                                       WHEN h.this_year >= %3$s THEN h.this_year || ' draws this year, cap %3$s'
-                                       ELSE 'class A, drawn this year by draw ' || h.any_draw END || E'\\n',
-                               '' ORDER BY s.uscc) FILTER (WHERE %4$s),
-                       count(*) FILTER (WHERE %4$s)::int
-                FROM roster_subject s
-                LEFT JOIN (SELECT d.uscc,
-                                  min(d.draw_id::text) FILTER (WHERE d.period_from <= ? AND d.period_to >= ?) AS same_period,
-                                  count(*) AS this_year, min(d.draw_id::text) AS any_draw
-                           FROM draw_selection d
-                           WHERE d.year = ? AND d.departments && ?%5$s
-                           GROUP BY d.uscc) h ON h.uscc = s.uscc
-                WHERE %2$s""".formatted(aggregates, where, cap, excluded, selectionRange);
+        String sql = "SELECT " + aggregates + "\nFROM roster_subject s\nWHERE " + where;
         int strata = Stratum.values().length;
         try (PreparedStatement ps = prepare(c, sql, params)) {
             ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
@@ -402,9 +385,126 @@ public class PoolFreezer {
                     counts[k] = rs.getInt(2 * k + 1);
                     members[k] = rs.getBytes(2 * k + 2);
                 }
-                return new Part(counts, members, rs.getString(2 * strata + 1), rs.getInt(2 * strata + 2));
+                return new Part(counts, members);
             }
         }
+    }
+
+    /**
+     * The year's selections by earlier draws with a department in common (名单比对 and the yearly rules look at nothing
+     * else), grouped by USCC in byte order (the column's collation is "C").
+     */
+    private static Priors priors(Connection c, Scope scope) throws SQLException {
+        List<Object> params = List.of(Date.valueOf(scope.periodTo()), Date.valueOf(scope.periodFrom()), scope.year(),
+                scope.departments().toArray(String[]::new));
+        List<byte[]> usccs = new ArrayList<>();
+        List<String> samePeriod = new ArrayList<>();
+        List<Integer> thisYear = new ArrayList<>();
+        List<String> anyDraw = new ArrayList<>();
+        try (PreparedStatement ps = prepare(c, """
+                SELECT d.uscc, min(d.draw_id::text) FILTER (WHERE d.period_from <= ? AND d.period_to >= ?),
+                       count(*)::int, min(d.draw_id::text)
+                FROM draw_selection d
+                WHERE d.year = ? AND d.departments && ?
+                GROUP BY d.uscc ORDER BY d.uscc""", params); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                usccs.add(rs.getString(1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                samePeriod.add(rs.getString(2));
+                thisYear.add(rs.getInt(3));
+                anyDraw.add(rs.getString(4));
+            }
+        }
+        int[] counts = new int[thisYear.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = thisYear.get(i);
+        }
+        return new Priors(usccs.toArray(byte[][]::new), samePeriod.toArray(String[]::new), counts,
+                anyDraw.toArray(String[]::new));
+    }
+
+    /**
+     * The pool members the prior selections exclude, by stratum ({@link Stratum} order, which is the order of their
+     * names) and USCC in byte order, the first applicable reason winning: drawn by another draw of an overlapping
+     * period with a department in common (名单比对), the yearly cap, class A not twice a year. Both lists are sorted,
+     * so one merge per stratum finds them. No database access, so {@link DrawWarmUp} compiles it before a draw.
+     */
+    static List<Exclusion> exclusions(Part pools, Priors priors, Integer maxPerYear, boolean classANotTwice) {
+        List<Exclusion> out = new ArrayList<>();
+        if (priors.size() == 0) {
+            return out;
+        }
+        Stratum[] strata = Stratum.values();
+        for (int k = 0; k < strata.length; k++) {
+            byte[] m = pools.members()[k];
+            boolean classA = strata[k] == Stratum.A && classANotTwice;
+            int p = 0;
+            int start = 0;
+            for (int end = 0; end < m.length && p < priors.size(); end++) {
+                if (m[end] != '\n') {
+                    continue;
+                }
+                byte[] prior = priors.usccs()[p];
+                int c = Arrays.compareUnsigned(prior, 0, prior.length, m, start, end);
+                while (c < 0 && ++p < priors.size()) {
+                    prior = priors.usccs()[p];
+                    c = Arrays.compareUnsigned(prior, 0, prior.length, m, start, end);
+                }
+                if (c == 0) {
+                    Exclusion e = exclusion(strata[k], prior, priors, p, maxPerYear, classA);
+                    if (e != null) {
+                        out.add(e);
+                    }
+                    p++;
+                }
+                start = end + 1;
+            }
+        }
+        return out;
+    }
+
+    private static Exclusion exclusion(Stratum stratum, byte[] uscc, Priors priors, int p, Integer maxPerYear,
+            boolean classANotTwice) {
+        String reason;
+        String detail;
+        if (priors.samePeriod()[p] != null) {
+            reason = ExclusionReason.DRAWN_BY_OTHER_TASK.name();
+            detail = "draw " + priors.samePeriod()[p];
+        } else if (maxPerYear != null && priors.thisYear()[p] >= maxPerYear) {
+            reason = ExclusionReason.YEARLY_CAP.name();
+            detail = priors.thisYear()[p] + " draws this year, cap " + maxPerYear;
+        } else if (classANotTwice) {
+            reason = ExclusionReason.CLASS_A_TWICE_A_YEAR.name();
+            detail = "class A, drawn this year by draw " + priors.anyDraw()[p];
+        } else {
+            return null;
+        }
+        return new Exclusion(stratum.name(), new String(uscc, java.nio.charset.StandardCharsets.UTF_8), reason, detail);
+    }
+
+    /** The exclusions as draw_exclusion_list stores them: one line per exclusion in COPY's text format. */
+    static String exclusionLines(List<Exclusion> exclusions) {
+        StringBuilder b = new StringBuilder(exclusions.size() * 96);
+        for (Exclusion e : exclusions) {
+            copyEscape(b, e.stratum()).append('\t');
+            copyEscape(b, e.uscc()).append('\t');
+            copyEscape(b, e.reason()).append('\t');
+            copyEscape(b, e.detail()).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static StringBuilder copyEscape(StringBuilder b, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '\\' -> b.append("\\\\");
+                case '\t' -> b.append("\\t");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                default -> b.append(ch);
+            }
+        }
+        return b;
     }
 
     /** {@code AND column >= from AND column < to}, each bound only when given. */

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.shuangsuiji.commons.testing.PlatformTest;
+import org.shuangsuiji.draw.algorithm.record.Exclusion;
 import org.shuangsuiji.draw.domain.SubjectScope;
 
 /** The freeze's ranges on two connections and one snapshot, on the real PostgreSQL: together they are what one statement reads. */
@@ -65,22 +66,25 @@ class PoolFreezerRangesTest {
                 LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), null, false, LocalDate.of(year, 6, 1),
                 LocalDate.of(year, 6, 3));
 
-        PoolFreezer.Part one = freezer.readParts(scope, List.of());
-        assertThat(one.exclusionCount()).isEqualTo(43);
+        PoolFreezer.Read read = freezer.readParts(scope, List.of());
+        PoolFreezer.Part one = read.pools();
+        List<Exclusion> exclusions = PoolFreezer.exclusions(one, read.priors(), null, false);
+        assertThat(exclusions).hasSize(43).allSatisfy(e -> assertThat(e.reason()).isEqualTo("DRAWN_BY_OTHER_TASK"));
         assertThat(sum(one.counts())).isEqualTo(300);
         // cuts inside, on members, below and above every member, one or several: the same bytes every time
         for (List<String> split : List.of(List.of(ordered.get(150)), List.of(ordered.get(0)), List.of("0"), List.of("Z"),
                 List.of(ordered.get(299) + "0"), List.of("0", ordered.get(10), ordered.get(11), ordered.get(200), "Z"),
                 List.of(ordered.get(37), ordered.get(75), ordered.get(112), ordered.get(150), ordered.get(187),
                         ordered.get(225), ordered.get(262)))) {
-            PoolFreezer.Part two = freezer.readParts(scope, split);
+            PoolFreezer.Read twoRead = freezer.readParts(scope, split);
+            PoolFreezer.Part two = twoRead.pools();
             assertThat(two.counts()).as(split.toString()).containsExactly(one.counts());
             for (int i = 0; i < one.members().length; i++) {
                 assertThat(new String(two.members()[i], StandardCharsets.US_ASCII)).as(split.toString())
                         .isEqualTo(new String(one.members()[i], StandardCharsets.US_ASCII));
             }
-            assertThat(two.exclusionLines()).as(split.toString()).isEqualTo(one.exclusionLines());
-            assertThat(two.exclusionCount()).isEqualTo(43);
+            assertThat(PoolFreezer.exclusions(two, twoRead.priors(), null, false)).as(split.toString())
+                    .isEqualTo(exclusions);
         }
         StringBuilder classA = new StringBuilder();
         for (int i = 0; i < ordered.size(); i += CLASSES.length) {
