@@ -161,26 +161,15 @@ public class DrawService {
         PoolFreezer.Frozen f = freezer.freeze(new PoolFreezer.Scope(drawId, task.id, task.scope, departments, plan.year,
                 task.periodFrom, task.periodTo, rules.maxPerYear(), rules.classANotTwice(), from, to));
 
-        // Public stratum ids say nothing about the class: S1..Sk in the byte order of the pool hashes.
-        List<PoolFreezer.FrozenStratum> ordered = new ArrayList<>(f.strata());
-        ordered.sort(Comparator.comparing(PoolFreezer.FrozenStratum::poolSha256)
-                .thenComparing(PoolFreezer.FrozenStratum::stratum));
-        Map<Stratum, String> publicIds = new HashMap<>();
-        List<org.shuangsuiji.draw.algorithm.record.Stratum> strata = new ArrayList<>();
-        List<StratumTerms> terms = new ArrayList<>();
-        for (PoolFreezer.FrozenStratum s : ordered) {
-            String id = "S" + (strata.size() + 1);
-            publicIds.put(s.stratum(), id);
-            BigDecimal ratio = task.ratio(s.stratum());
-            long eligible = s.poolCount() - s.excluded();
-            strata.add(new org.shuangsuiji.draw.algorithm.record.Stratum(id, s.poolCount(), s.poolSha256(), eligible,
-                    Quotas.quota(ratio, task.minimumCount, eligible)));
-            terms.add(new StratumTerms(id, s.stratum().name(), s.stratum().label(),
-                    PoolFreezer.criteria(task.scope, s.stratum()), ratio.stripTrailingZeros().toPlainString(),
-                    task.minimumCount));
+        // Everything the announcement takes from the task and the catalog, read here: the worker below touches neither
+        // the entities nor the database.
+        Map<Stratum, BigDecimal> ratios = new HashMap<>();
+        Map<Stratum, String> criteria = new HashMap<>();
+        for (PoolFreezer.FrozenStratum s : f.strata()) {
+            ratios.put(s.stratum(), task.ratio(s.stratum()));
+            criteria.put(s.stratum(), PoolFreezer.criteria(task.scope, s.stratum()));
         }
-        StrataMap strataMap = new StrataMap(StrataMap.FORMAT, nonce(), terms);
-        List<Exclusion> exclusions = publicExclusions(f.exclusions(), publicIds);
+        int minimumCount = task.minimumCount;
         TreeSet<String> tags = new TreeSet<>();
         for (ItemRef i : task.items) {
             CatalogReadModel.Item item = catalog.item(i.code(), i.version());
@@ -190,20 +179,23 @@ public class DrawService {
         }
         TeamRules team = new TeamRules(TeamRules.ALGORITHM, task.teamSize, 2, new ArrayList<>(tags),
                 departments, from, to);
+        TaskRef taskRef = new TaskRef(task.id.toString(), task.name, plan.id.toString(), task.leadDepartment,
+                List.copyOf(task.cooperatingDepartments), task.drawLevel.name(), task.joint);
+        List<String> items = task.items.stream().map(ItemRef::ref).sorted().distinct().toList();
         Instant announcedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String announcedBy = user.name();
         long t1 = System.nanoTime();
-        Announcement announcement = new Announcement(Announcement.FORMAT, drawId.toString(),
-                new TaskRef(task.id.toString(), task.name, plan.id.toString(), task.leadDepartment,
-                        task.cooperatingDepartments, task.drawLevel.name(), task.joint),
-                task.items.stream().map(ItemRef::ref).sorted().distinct().toList(), algorithm, KeyDerivation.ID,
-                Quotas.RULE, strata, Announcements.strataMapSha256(strataMap), exclusions,
-                InspectorPools.frozen(f.inspectors()),
-                ConflictMatrix.of(f.conflicts()).frozen(), team, sources, announcedAt, user.name(), schedule);
-        try {
-            Announcements.validate(announcement, strataMap);
-        } catch (DrawInputException e) {
-            throw ProblemException.rule("announcement-invalid", e.field(), e.reason());
-        }
+        // The announcement is built, checked and written on a worker while this thread stores the pools in the
+        // announcing transaction: one is the JVM's work, the other PostgreSQL's.
+        CompletableFuture<Announced> built = CompletableFuture.supplyAsync(() -> announcement(drawId, f, ratios,
+                criteria, minimumCount, taskRef, items, algorithm, team, sources, announcedAt, announcedBy, schedule),
+                workers.executor());
+        freezer.store(f);
+        long t2 = System.nanoTime();
+        Announced a = join(built);
+        Announcement announcement = a.announcement();
+        List<org.shuangsuiji.draw.algorithm.record.Stratum> strata = announcement.strata();
+        long t3 = System.nanoTime();
 
         Draw d = new Draw();
         d.id = drawId;
@@ -214,14 +206,14 @@ public class DrawService {
         d.algorithmVersion = algorithm + " " + KeyDerivation.ID + " " + TeamRules.ALGORITHM + " " + Quotas.RULE_ID;
         d.inspectionFrom = from;
         d.inspectionTo = to;
-        d.announcement = DrawRecords.canonicalJson(announcement);
-        d.announcementSha256 = sha256(d.announcement);
-        d.strataMap = DrawRecords.canonicalJson(strataMap);
-        d.announcedBy = user.name();
+        d.announcement = a.text();
+        d.announcementSha256 = a.sha256();
+        d.strataMap = a.strataMapText();
+        d.announcedBy = announcedBy;
         d.announcedAt = announcedAt.atOffset(ZoneOffset.UTC);
         UniqueKeys.persist(d, "batch-already-drawn", "batch " + batch + " of task " + task.id + " already has a draw");
         frozen.insertSources(drawId, sources);
-        long t2 = System.nanoTime();
+        long t4 = System.nanoTime();
 
         List<DrawEvents.StratumCount> counts = strata.stream().map(s -> new DrawEvents.StratumCount(s.id(),
                 s.poolCount(), s.poolSha256(), s.eligible(), s.quota())).toList();
@@ -230,9 +222,51 @@ public class DrawService {
                         List.copyOf(task.cooperatingDepartments), algorithm, d.announcementSha256, counts,
                         f.exclusions().size(), sources.stream().map(EntropySource::name).toList(), from, to,
                         d.announcedBy, d.announcedAt));
-        LOG.infof("draw %s announced: freeze %d ms, announcement %d ms, events %d ms (%d exclusions)", drawId,
-                ms(t0, t1), ms(t1, t2), ms(t2, System.nanoTime()), f.exclusions().size());
+        LOG.infof("draw %s announced: freeze %d ms, pools stored %d ms, announcement %d ms more, stored %d ms, events %d"
+                + " ms (%d exclusions)", drawId, ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, System.nanoTime()),
+                f.exclusions().size());
         return view(d, announcement);
+    }
+
+    /** An announcement with its canonical text and hash, and the canonical text of its confidential strata map. */
+    record Announced(Announcement announcement, String text, String sha256, String strataMapText) {}
+
+    /**
+     * The announcement of frozen inputs, validated, with its texts. Reads nothing but its arguments, so it runs on a
+     * worker beside the request thread's database work.
+     */
+    static Announced announcement(UUID drawId, PoolFreezer.Frozen f, Map<Stratum, BigDecimal> ratios,
+            Map<Stratum, String> criteria, int minimumCount, TaskRef taskRef, List<String> items, String algorithm,
+            TeamRules team, List<EntropySource> sources, Instant announcedAt, String announcedBy, Schedule schedule) {
+        // Public stratum ids say nothing about the class: S1..Sk in the byte order of the pool hashes.
+        List<PoolFreezer.FrozenStratum> ordered = new ArrayList<>(f.strata());
+        ordered.sort(Comparator.comparing(PoolFreezer.FrozenStratum::poolSha256)
+                .thenComparing(PoolFreezer.FrozenStratum::stratum));
+        Map<Stratum, String> publicIds = new HashMap<>();
+        List<org.shuangsuiji.draw.algorithm.record.Stratum> strata = new ArrayList<>();
+        List<StratumTerms> terms = new ArrayList<>();
+        for (PoolFreezer.FrozenStratum s : ordered) {
+            String id = "S" + (strata.size() + 1);
+            publicIds.put(s.stratum(), id);
+            BigDecimal ratio = ratios.get(s.stratum());
+            long eligible = s.poolCount() - s.excluded();
+            strata.add(new org.shuangsuiji.draw.algorithm.record.Stratum(id, s.poolCount(), s.poolSha256(), eligible,
+                    Quotas.quota(ratio, minimumCount, eligible)));
+            terms.add(new StratumTerms(id, s.stratum().name(), s.stratum().label(), criteria.get(s.stratum()),
+                    ratio.stripTrailingZeros().toPlainString(), minimumCount));
+        }
+        StrataMap strataMap = new StrataMap(StrataMap.FORMAT, nonce(), terms);
+        Announcement announcement = new Announcement(Announcement.FORMAT, drawId.toString(), taskRef, items, algorithm,
+                KeyDerivation.ID, Quotas.RULE, strata, Announcements.strataMapSha256(strataMap),
+                publicExclusions(f.exclusions(), publicIds), InspectorPools.frozen(f.inspectors()),
+                ConflictMatrix.of(f.conflicts()).frozen(), team, sources, announcedAt, announcedBy, schedule);
+        try {
+            Announcements.validate(announcement, strataMap);
+        } catch (DrawInputException e) {
+            throw ProblemException.rule("announcement-invalid", e.field(), e.reason());
+        }
+        String text = DrawRecords.canonicalJson(announcement);
+        return new Announced(announcement, text, sha256(text), DrawRecords.canonicalJson(strataMap));
     }
 
     private LocalDate inspectionTo(LocalDate from, CatalogReadModel.Rules rules) {

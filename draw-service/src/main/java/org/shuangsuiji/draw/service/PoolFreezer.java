@@ -36,8 +36,9 @@ public class PoolFreezer {
 
     public record FrozenStratum(Stratum stratum, long poolCount, String poolSha256, long excluded) {}
 
-    public record Frozen(List<FrozenStratum> strata, List<Exclusion> exclusions, List<InspectorCandidate> inspectors,
-            List<ConflictPair> conflicts) {}
+    /** A draw's frozen inputs; {@link #store} writes the pools and exclusions into the announcing transaction. */
+    public record Frozen(UUID drawId, List<FrozenStratum> strata, List<Exclusion> exclusions,
+            List<InspectorCandidate> inspectors, List<ConflictPair> conflicts, Part pools) {}
 
     private final AgroalDataSource dataSource;
     private final FrozenInputs frozen;
@@ -49,6 +50,11 @@ public class PoolFreezer {
         this.workers = workers;
     }
 
+    /**
+     * Reads and hashes the pools, finds the exclusions, and freezes the inspectors and conflicts; the pools and
+     * exclusions are stored by {@link #store}, in the same transaction, so the caller can build the announcement
+     * meanwhile.
+     */
     public Frozen freeze(Scope scope) {
         try (Connection c = dataSource.getConnection()) {
             long t0 = System.nanoTime();
@@ -58,26 +64,59 @@ public class PoolFreezer {
             List<Exclusion> exclusions = exclusions(read.pools(), read.priors(), scope.maxPerYear(),
                     scope.classANotTwice());
             long t2 = System.nanoTime();
-            List<FrozenStratum> pools = store(c, scope.drawId(), read.pools(), exclusions);
-            long t3 = System.nanoTime();
             java.util.Map<String, Long> excludedByStratum = new java.util.HashMap<>();
             exclusions.forEach(e -> excludedByStratum.merge(e.stratum(), 1L, Long::sum));
+            Stratum[] classes = Stratum.values();
             List<FrozenStratum> strata = new ArrayList<>();
-            for (FrozenStratum f : pools) {
-                strata.add(new FrozenStratum(f.stratum(), f.poolCount(), f.poolSha256(),
-                        excludedByStratum.getOrDefault(f.stratum().name(), 0L)));
+            for (int i = 0; i < classes.length; i++) {
+                strata.add(new FrozenStratum(classes[i], read.pools().counts()[i],
+                        org.shuangsuiji.draw.algorithm.Sha256.hex(read.pools().members()[i]),
+                        excludedByStratum.getOrDefault(classes[i].name(), 0L)));
             }
+            long t3 = System.nanoTime();
             freezeInspectors(c, scope);
             freezeConflicts(c, scope);
             org.jboss.logging.Logger.getLogger(PoolFreezer.class).infof(
                     "draw %s frozen: pools and prior selections read %d ms (%d ranges, two connections, one snapshot),"
-                            + " exclusions matched %d ms, stored %d ms, inspectors and conflicts %d ms", scope.drawId(),
-                    (t1 - t0) / 1_000_000, cuts.size() + 1, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
-                    (System.nanoTime() - t3) / 1_000_000);
+                            + " exclusions matched %d ms, pools hashed %d ms, inspectors and conflicts %d ms",
+                    scope.drawId(), (t1 - t0) / 1_000_000, cuts.size() + 1, (t2 - t1) / 1_000_000,
+                    (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
             // Read back exactly what was stored: the announced hashes must be those of the stored rows.
-            return new Frozen(strata, exclusions, frozen.inspectors(scope.drawId()), frozen.conflicts(scope.drawId()));
+            return new Frozen(scope.drawId(), strata, exclusions, frozen.inspectors(scope.drawId()),
+                    frozen.conflicts(scope.drawId()), read.pools());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot freeze the pools of draw " + scope.drawId(), e);
+        }
+    }
+
+    /** The pools, with the hashes {@link #freeze} announced, and the exclusion lines into the announcing transaction. */
+    public void store(Frozen f) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO draw_stratum (draw_id, stratum, pool_count, pool_sha256, members)
+                    VALUES (?, ?, ?, ?, ?)""")) {
+                for (int i = 0; i < f.strata().size(); i++) {
+                    FrozenStratum s = f.strata().get(i);
+                    ps.setObject(1, f.drawId());
+                    ps.setString(2, s.stratum().name());
+                    ps.setInt(3, (int) s.poolCount());
+                    ps.setString(4, s.poolSha256());
+                    ps.setBytes(5, f.pools().members()[s.stratum().ordinal()]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            if (!f.exclusions().isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO draw_exclusion_list (draw_id, count, lines) VALUES (?, ?, ?)")) {
+                    ps.setObject(1, f.drawId());
+                    ps.setInt(2, f.exclusions().size());
+                    ps.setString(3, exclusionLines(f.exclusions()));
+                    ps.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store the pools of draw " + f.drawId(), e);
         }
     }
 
@@ -264,37 +303,6 @@ public class PoolFreezer {
             }
         }
         return cuts;
-    }
-
-    /** The pools (hashed here, the bytes PostgreSQL sent) and the exclusion lines into the announcing transaction. */
-    private static List<FrozenStratum> store(Connection c, UUID drawId, Part whole, List<Exclusion> exclusions)
-            throws SQLException {
-        List<FrozenStratum> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO draw_stratum (draw_id, stratum, pool_count, pool_sha256, members) VALUES (?, ?, ?, ?, ?)""")) {
-            Stratum[] strata = Stratum.values();
-            for (int i = 0; i < strata.length; i++) {
-                String sha256 = org.shuangsuiji.draw.algorithm.Sha256.hex(whole.members()[i]);
-                ps.setObject(1, drawId);
-                ps.setString(2, strata[i].name());
-                ps.setInt(3, whole.counts()[i]);
-                ps.setString(4, sha256);
-                ps.setBytes(5, whole.members()[i]);
-                ps.addBatch();
-                out.add(new FrozenStratum(strata[i], whole.counts()[i], sha256, 0L));
-            }
-            ps.executeBatch();
-        }
-        if (!exclusions.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO draw_exclusion_list (draw_id, count, lines) VALUES (?, ?, ?)")) {
-                ps.setObject(1, drawId);
-                ps.setInt(2, exclusions.size());
-                ps.setString(3, exclusionLines(exclusions));
-                ps.executeUpdate();
-            }
-        }
-        return out;
     }
 
     /** The roster snapshot query that yields the same pool, so anyone can cross-check the hash with roster-service. */
