@@ -180,10 +180,25 @@ public class FrozenInputs {
                 });
     }
 
-    /** The selections (also the memory of 名单比对) and each inspector's team count of a computed record. */
+    /**
+     * The selections (also the memory of 名单比对), with the terms they share stored once, and each inspector's team
+     * count of a computed record.
+     */
     void insertSelectionsAndTeams(Draw d, Task task, Plan plan, DrawRecord record) {
-        copy("COPY draw_selection (draw_id, uscc, stratum, rank, score, task_id, year, period_from, period_to, "
-                + "departments, infeasible) FROM STDIN", selectionRows(d.id, task, plan.year, record));
+        update("""
+                INSERT INTO draw_selection_terms (draw_id, task_id, year, period_from, period_to, departments)
+                VALUES (?, ?, ?, ?, ?, ?)""", ps -> {
+                    ps.setObject(1, d.id);
+                    ps.setObject(2, task.id);
+                    ps.setInt(3, plan.year);
+                    ps.setDate(4, Date.valueOf(task.periodFrom));
+                    ps.setDate(5, Date.valueOf(task.periodTo));
+                    ps.setArray(6, ps.getConnection().createArrayOf("text",
+                            task.participatingDepartments().toArray(String[]::new)));
+                    ps.executeUpdate();
+                });
+        copy("COPY draw_selection (uscc, draw_id, stratum, rank, score, year, infeasible) FROM STDIN",
+                selectionRows(d.id, plan.year, record));
         // The teams themselves are in the record; the next draw of the year needs only each inspector's count.
         StringBuilder loads = loadRows(d.id, plan.year, record);
         if (!loads.isEmpty()) {
@@ -195,39 +210,38 @@ public class FrozenInputs {
      * The record's selections as rows of COPY's text format: tens of thousands of rows as one text stream, without
      * building and parsing SQL arrays. No database access, so {@link DrawWarmUp} compiles this loop before a draw.
      */
-    static StringBuilder selectionRows(UUID drawId, Task task, int year, DrawRecord record) {
+    static StringBuilder selectionRows(UUID drawId, int year, DrawRecord record) {
         java.util.Set<String> infeasibleUscc = new java.util.HashSet<>();
         for (Infeasible i : record.infeasible()) {
             infeasibleUscc.add(i.uscc());
         }
-        // Every value is ASCII without tabs, newlines or backslashes (USCCs, hex scores, UUIDs, stratum ids), except
-        // the department codes, which are quoted as array elements.
-        String fixed = "\t" + task.id + "\t" + year + "\t" + task.periodFrom + "\t" + task.periodTo + "\t"
-                + arrayLiteral(task.participatingDepartments()) + "\t";
-        // Rows in USCC order, the order of both indexes' keys within the draw (primary key (draw_id, uscc), and
-        // (year, uscc)): consecutive rows go to the same or the next leaf page instead of a random one each, which
-        // halved the index upkeep of storing them (docs/performance.md). The tables' row order means nothing. Every
-        // row starts with the same draw id and a tab, and a tab sorts before any USCC character, so sorting the row
-        // texts sorts by USCC: a sort of strings, which the JIT compiles once, instead of one of records by a
-        // comparator inlined into this once-a-draw method (C2 recompiled it in every draw, 0.3-0.8 s each, JFR).
+        // Every value is ASCII without tabs, newlines or backslashes (USCCs, hex scores, UUIDs, stratum ids).
+        String fixed = "\t" + year + "\t";
+        String draw = "\t" + drawId + "\t";
+        // Rows in USCC order, the order of the index's keys within the year ((year, uscc, draw_id)): consecutive rows
+        // go to the same or the next leaf page instead of a random one each, which halved the index upkeep of storing
+        // them (docs/performance.md). The table's row order means nothing. Each row starts with its USCC and a tab,
+        // which sorts before any USCC character, so sorting the row texts sorts by USCC: a sort of strings, which the
+        // JIT compiles once, instead of one of records by a comparator inlined into this once-a-draw method (C2
+        // recompiled it in every draw, 0.3-0.8 s each, JFR).
         int n = 0;
         for (StratumResult r : record.selections()) {
             n += r.selections().size();
         }
         String[] lines = new String[n];
         int k = 0;
-        StringBuilder line = new StringBuilder(256);
+        StringBuilder line = new StringBuilder(160);
         for (StratumResult r : record.selections()) {
             for (Selection s : r.selections()) {
                 line.setLength(0);
-                line.append(drawId).append('\t').append(s.uscc()).append('\t').append(r.stratum()).append('\t')
-                        .append(s.rank()).append('\t').append(s.score()).append(fixed)
-                        .append(infeasibleUscc.contains(s.uscc()) ? 't' : 'f').append('\n');
+                line.append(s.uscc()).append(draw).append(r.stratum()).append('\t').append(s.rank()).append('\t')
+                        .append(s.score()).append(fixed).append(infeasibleUscc.contains(s.uscc()) ? 't' : 'f')
+                        .append('\n');
                 lines[k++] = line.toString();
             }
         }
         java.util.Arrays.sort(lines);
-        StringBuilder rows = new StringBuilder(n * 200);
+        StringBuilder rows = new StringBuilder(n * 140);
         for (String l : lines) {
             rows.append(l);
         }
@@ -254,20 +268,6 @@ public class FrozenInputs {
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("draw tables: " + e.getMessage(), e);
         }
-    }
-
-    /** A text[] literal in COPY's text format: every element quoted, quotes and backslashes escaped twice over. */
-    private static String arrayLiteral(List<String> values) {
-        StringBuilder b = new StringBuilder("{");
-        for (String v : values) {
-            if (b.length() > 1) {
-                b.append(',');
-            }
-            // array syntax escapes " and \ with \; COPY's text format then doubles every \
-            b.append('"').append(v.replace("\\", "\\\\\\\\").replace("\"", "\\\\\"")
-                    .replace("\t", "\\t").replace("\n", "\\n")).append('"');
-        }
-        return b.append('}').toString();
     }
 
     /** The record's canonical text, exactly the bytes its hash covers, with that hash; null before computing. */

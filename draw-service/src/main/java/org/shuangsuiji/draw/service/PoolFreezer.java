@@ -410,10 +410,10 @@ public class PoolFreezer {
         List<Integer> thisYear = new ArrayList<>();
         List<String> anyDraw = new ArrayList<>();
         try (PreparedStatement ps = prepare(c, """
-                SELECT d.uscc, min(d.draw_id::text) FILTER (WHERE d.period_from <= ? AND d.period_to >= ?),
+                SELECT d.uscc, min(d.draw_id::text) FILTER (WHERE t.period_from <= ? AND t.period_to >= ?),
                        count(*)::int, min(d.draw_id::text)
-                FROM draw_selection d
-                WHERE d.year = ? AND d.departments && ?
+                FROM draw_selection d JOIN draw_selection_terms t ON t.draw_id = d.draw_id
+                WHERE d.year = ? AND t.departments && ?
                 GROUP BY d.uscc ORDER BY d.uscc""", params); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 usccs.add(rs.getString(1).getBytes(java.nio.charset.StandardCharsets.UTF_8));

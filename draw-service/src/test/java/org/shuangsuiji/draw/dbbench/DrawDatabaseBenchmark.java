@@ -111,23 +111,15 @@ class DrawDatabaseBenchmark {
         }
         System.out.println("BENCH summary (" + SUBJECTS + " subjects, " + EXCLUSIONS + " prior selections):");
         lines.forEach(l -> System.out.println("BENCH   " + l));
-        // How PostgreSQL freezes the pools and finds the exclusions in one statement (the freezer's, without the
-        // INSERT, the hashing and the exclusion rows' text), for the last round's year.
-        StringBuilder withExclusions = new StringBuilder();
-        for (String k : List.of("'A'", "'B'", "'C'", "'D'")) {
-            withExclusions.append("count(*) FILTER (WHERE s.risk_class = ").append(k).append("), string_agg(s.uscc, E'\\n'"
-                    + " ORDER BY s.uscc) FILTER (WHERE s.risk_class = ").append(k).append("), ");
-        }
-        explain("pools and exclusions", "EXPLAIN (ANALYZE, BUFFERS) SELECT " + withExclusions + """
-                count(*) FILTER (WHERE s.risk_class IS NULL),
-                string_agg(s.uscc || E'\\t' || coalesce(h.same_period, h.any_draw), E'\\n' ORDER BY s.uscc)
-                    FILTER (WHERE h.uscc IS NOT NULL AND h.same_period IS NOT NULL)
-                FROM roster_subject s
-                LEFT JOIN (SELECT d.uscc,
-                             min(d.draw_id::text) FILTER (WHERE d.period_from <= ? AND d.period_to >= ?) AS same_period,
-                             count(*) AS this_year, min(d.draw_id::text) AS any_draw
-                      FROM draw_selection d WHERE d.year = ? AND d.departments && ? GROUP BY d.uscc) h ON h.uscc = s.uscc
-                WHERE s.status = 'ACTIVE' AND s.departments @> ARRAY[?]::text[]""", year + ROUNDS - 1);
+        // How PostgreSQL reads the year's prior selections for the exclusions (the freezer's statement), for the last
+        // round's year.
+        explain("prior selections", """
+                EXPLAIN (ANALYZE, BUFFERS)
+                SELECT d.uscc, min(d.draw_id::text) FILTER (WHERE t.period_from <= ? AND t.period_to >= ?),
+                       count(*)::int, min(d.draw_id::text)
+                FROM draw_selection d JOIN draw_selection_terms t ON t.draw_id = d.draw_id
+                WHERE d.year = ? AND t.departments && ?
+                GROUP BY d.uscc ORDER BY d.uscc""", year + ROUNDS - 1);
         // How PostgreSQL reads all strata in one statement (the freezer's, without the INSERT and the hashing).
         try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
             st.execute("SET work_mem = '64MB'");
@@ -179,7 +171,6 @@ class DrawDatabaseBenchmark {
                 ps.setObject(2, LocalDate.of(year, 1, 1));
                 ps.setInt(3, year);
                 ps.setArray(4, c.createArrayOf("text", new String[] {department}));
-                ps.setString(5, department);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         System.out.println("BENCH plan (" + what + ") " + rs.getString(1));
@@ -380,13 +371,15 @@ class DrawDatabaseBenchmark {
                         'bench', now())"""
                     .formatted(draw, task, year, year));
             s.executeUpdate("""
-                    INSERT INTO draw_selection (draw_id, uscc, stratum, rank, score, task_id, year, period_from, period_to,
-                        departments)
-                    SELECT '%s', uscc, risk_class, row_number() OVER (), '', '%s', %d, DATE '%d-01-01', DATE '%d-12-31',
-                           ARRAY['%s']
+                    INSERT INTO draw_selection_terms (draw_id, task_id, year, period_from, period_to, departments)
+                    VALUES ('%s', '%s', %d, DATE '%d-01-01', DATE '%d-12-31', ARRAY['%s'])"""
+                    .formatted(draw, task, year, year, year, department));
+            s.executeUpdate("""
+                    INSERT INTO draw_selection (draw_id, uscc, stratum, rank, score, year)
+                    SELECT '%s', uscc, risk_class, row_number() OVER (), '', %d
                     FROM (SELECT uscc, risk_class FROM roster_subject WHERE departments @> ARRAY['%s']
                           ORDER BY md5(uscc || '%d') LIMIT %d) x"""
-                    .formatted(draw, task, year, year, year, department, department, year, EXCLUSIONS));
+                    .formatted(draw, year, department, year, EXCLUSIONS));
             s.execute("ANALYZE draw_selection");
         }
     }

@@ -51,11 +51,13 @@ class ComputedRowsAndEventsTest {
     @Test
     void writesSelectionRowsInUsccOrderWithTheirInfeasibleFlags() {
         UUID drawId = new UUID(7, 7);
-        String[] rows = FrozenInputs.selectionRows(drawId, task(), 2027, RECORD).toString().split("\n");
-        assertThat(rows).extracting(r -> r.split("\t")[1]).containsExactly(A, B, C, D, E);
-        assertThat(rows).extracting(r -> r.split("\t")[0]).containsOnly(drawId.toString());
-        assertThat(rows).extracting(r -> r.split("\t")[2] + " " + r.split("\t")[3] + " " + r.split("\t")[10])
-                .containsExactly("S1 2 f", "S2 2 t", "S1 3 t", "S2 1 f", "S1 1 f");
+        // columns: uscc, draw_id, stratum, rank, score, year, infeasible
+        String[] rows = FrozenInputs.selectionRows(drawId, 2027, RECORD).toString().split("\n");
+        assertThat(rows).extracting(r -> r.split("\t")[0]).containsExactly(A, B, C, D, E);
+        assertThat(rows).extracting(r -> r.split("\t")[1]).containsOnly(drawId.toString());
+        assertThat(rows).extracting(r -> r.split("\t")[5]).containsOnly("2027");
+        assertThat(rows).extracting(r -> r.split("\t")[2] + " " + r.split("\t")[3] + " " + r.split("\t")[4] + " "
+                + r.split("\t")[6]).containsExactly("S1 2 b f", "S2 2 e t", "S1 3 c t", "S2 1 d f", "S1 1 a f");
     }
 
     @Test

@@ -51,12 +51,14 @@ class PoolFreezerRangesTest {
                         .formatted(ordered.get(i), i, k == null ? "NULL" : "'" + k + "'", department));
                 if (i % 7 == 0) {
                     // drawn by another task of the same period: excluded, with that draw named
+                    UUID draw = UUID.randomUUID();
                     s.addBatch("""
-                            INSERT INTO draw_selection (draw_id, uscc, stratum, rank, score, task_id, year, period_from,
-                                period_to, departments)
-                            VALUES ('%s', '%s', 'A', %d, '', '%s', %d, DATE '%d-01-01', DATE '%d-12-31', '{%s}')"""
-                            .formatted(UUID.randomUUID(), ordered.get(i), i, UUID.randomUUID(), year, year, year,
-                                    department));
+                            INSERT INTO draw_selection (draw_id, uscc, stratum, rank, score, year)
+                            VALUES ('%s', '%s', 'A', %d, '', %d)""".formatted(draw, ordered.get(i), i, year));
+                    s.addBatch("""
+                            INSERT INTO draw_selection_terms (draw_id, task_id, year, period_from, period_to, departments)
+                            VALUES ('%s', '%s', %d, DATE '%d-01-01', DATE '%d-12-31', '{%s}')"""
+                            .formatted(draw, UUID.randomUUID(), year, year, year, department));
                 }
             }
             s.executeBatch();
