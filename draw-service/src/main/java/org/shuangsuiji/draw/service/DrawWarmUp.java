@@ -13,15 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.shuangsuiji.draw.algorithm.Announcements;
 import org.shuangsuiji.draw.algorithm.ConflictMatrix;
 import org.shuangsuiji.draw.algorithm.ConflictPair;
 import org.shuangsuiji.draw.algorithm.DrawComputer;
 import org.shuangsuiji.draw.algorithm.InspectorCandidate;
 import org.shuangsuiji.draw.algorithm.InspectorKind;
-import org.shuangsuiji.draw.algorithm.InspectorPools;
-import org.shuangsuiji.draw.algorithm.KeyDerivation;
-import org.shuangsuiji.draw.algorithm.PoolHasher;
 import org.shuangsuiji.draw.algorithm.PoolSource;
 import org.shuangsuiji.draw.algorithm.Quotas;
 import org.shuangsuiji.draw.algorithm.SubjectRanking;
@@ -33,8 +29,6 @@ import org.shuangsuiji.draw.algorithm.record.EntropyKind;
 import org.shuangsuiji.draw.algorithm.record.EntropySource;
 import org.shuangsuiji.draw.algorithm.record.EntropyValue;
 import org.shuangsuiji.draw.algorithm.record.Exclusion;
-import org.shuangsuiji.draw.algorithm.record.StrataMap;
-import org.shuangsuiji.draw.algorithm.record.Stratum;
 import org.shuangsuiji.draw.algorithm.record.StratumTerms;
 import org.shuangsuiji.draw.algorithm.record.TaskRef;
 import org.shuangsuiji.draw.algorithm.record.TeamRules;
@@ -44,6 +38,7 @@ import org.shuangsuiji.draw.domain.DrawLevel;
 import org.shuangsuiji.draw.domain.ExclusionReason;
 import org.shuangsuiji.draw.domain.ItemRef;
 import org.shuangsuiji.draw.domain.Plan;
+import org.shuangsuiji.draw.domain.Stratum;
 import org.shuangsuiji.draw.domain.Task;
 
 /**
@@ -100,10 +95,8 @@ public class DrawWarmUp {
     /** Announces, computes and writes a synthetic draw the way a real one is; returns how many were selected. */
     int draw() {
         List<List<String>> pools = new ArrayList<>();
-        List<Stratum> strata = new ArrayList<>();
-        List<StratumTerms> terms = new ArrayList<>();
         String drawId = UUID.randomUUID().toString();
-        org.shuangsuiji.draw.domain.Stratum[] classes = org.shuangsuiji.draw.domain.Stratum.values();
+        Stratum[] classes = Stratum.values();
         byte[][] members = new byte[classes.length][];
         java.util.Arrays.fill(members, new byte[0]);
         List<byte[]> priorUsccs = new ArrayList<>();
@@ -135,44 +128,43 @@ public class DrawWarmUp {
         PoolFreezer.Priors priors = new PoolFreezer.Priors(priorUsccs.toArray(byte[][]::new),
                 samePeriod.toArray(String[]::new), thisYear.stream().mapToInt(Integer::intValue).toArray(),
                 java.util.Collections.nCopies(thisYear.size(), drawId).toArray(String[]::new));
-        List<Exclusion> frozen = PoolFreezer.exclusions(new PoolFreezer.Part(counts, members), priors, 3, true);
-        PoolFreezer.parseExclusions(PoolFreezer.exclusionLines(frozen));
-        List<Exclusion> exclusions = new ArrayList<>();
-        Map<String, Integer> excluded = new HashMap<>();
-        for (Exclusion e : frozen) {
-            String id = "S" + (org.shuangsuiji.draw.domain.Stratum.valueOf(e.stratum()).ordinal() + 1);
-            exclusions.add(DrawService.publicExclusion(e, id));
-            excluded.merge(id, 1, Integer::sum);
-        }
-        for (int s = 0; s < STRATA; s++) {
-            PoolHasher hasher = new PoolHasher();
-            pools.get(s).forEach(hasher::add);
-            String id = "S" + (s + 1);
-            long eligible = POOL - excluded.getOrDefault(id, 0);
-            strata.add(new Stratum(id, hasher.count(), hasher.sha256(), eligible,
-                    Quotas.quota(Quotas.ratio("0.05"), 3, eligible)));
-            terms.add(new StratumTerms(id, "ABCD".substring(s, s + 1), "warm-up", "warm-up", "0.05", 3));
+        PoolFreezer.Part part = new PoolFreezer.Part(counts, members);
+        List<Exclusion> exclusions = PoolFreezer.exclusions(part, priors, 3, true);
+        PoolFreezer.parseExclusions(PoolFreezer.exclusionLines(exclusions));
+        Map<String, Long> excluded = new HashMap<>();
+        exclusions.forEach(e -> excluded.merge(e.stratum(), 1L, Long::sum));
+        List<PoolFreezer.FrozenStratum> frozenStrata = new ArrayList<>();
+        Map<Stratum, java.math.BigDecimal> ratios = new HashMap<>();
+        Map<Stratum, String> criteria = new HashMap<>();
+        for (Stratum k : classes) {
+            frozenStrata.add(new PoolFreezer.FrozenStratum(k, counts[k.ordinal()],
+                    org.shuangsuiji.draw.algorithm.Sha256.hex(members[k.ordinal()]), excluded.getOrDefault(k.name(), 0L)));
+            ratios.put(k, Quotas.ratio("0.05"));
+            criteria.put(k, "warm-up");
         }
         List<InspectorCandidate> inspectors = inspectors();
-        ConflictMatrix conflicts = ConflictMatrix.of(List.of(new ConflictPair(inspectors.get(0).id(), pools.get(0).get(0)),
+        List<ConflictPair> pairs = List.of(new ConflictPair(inspectors.get(0).id(), pools.get(0).get(0)),
                 new ConflictPair(inspectors.get(1).id(), pools.get(1).get(7)),
-                new ConflictPair(inspectors.get(2).id(), pools.get(3).get(11))));
-        StrataMap map = new StrataMap(StrataMap.FORMAT, "0".repeat(32), terms);
+                new ConflictPair(inspectors.get(2).id(), pools.get(3).get(11)));
+        ConflictMatrix conflicts = ConflictMatrix.of(pairs);
         LocalDate day = LocalDate.of(2000, 1, 3);
         Instant at = Instant.parse("2000-01-01T00:00:00Z");
-        Announcement announcement = new Announcement(Announcement.FORMAT, drawId,
-                new TaskRef(drawId, "warm-up", drawId, DEPARTMENT, List.of(), "COUNTY_COUNTY", false),
-                List.of(DEPARTMENT + "@1"), SubjectRanking.ALGORITHM, KeyDerivation.ID, Quotas.RULE, strata,
-                Announcements.strataMapSha256(map), exclusions, InspectorPools.frozen(inspectors),
-                conflicts.frozen(),
+        // The service's own announcement code, so what the JIT compiles here is what a real announcement runs.
+        DrawService.Announced announced = DrawService.announcement(UUID.fromString(drawId),
+                new PoolFreezer.Frozen(UUID.fromString(drawId), frozenStrata, exclusions, inspectors, pairs, part),
+                ratios, criteria, 3, new TaskRef(drawId, "warm-up", drawId, DEPARTMENT, List.of(), "COUNTY_COUNTY", false),
+                List.of(DEPARTMENT + "@1"), SubjectRanking.ALGORITHM,
                 new TeamRules(TeamRules.ALGORITHM, 2, 2, List.of(), List.of(DEPARTMENT), day, day),
                 List.of(new EntropySource("lottery", EntropyKind.LOTTERY_DRAW, "warm-up", null)), at, "warm-up", null);
-        Announcements.validate(announcement, map);
-        String announcementText = DrawRecords.canonicalJson(announcement);
-        String announcementSha256 = DrawService.sha256(announcementText);
+        String announcementText = announced.text();
+        String announcementSha256 = announced.sha256();
         Announcement stored = DrawRecords.parseAnnouncement(announcementText);
+        Map<String, Stratum> classOf = new HashMap<>();
+        for (StratumTerms t : DrawRecords.parseStrataMap(announced.strataMapText()).strata()) {
+            classOf.put(t.stratum(), Stratum.valueOf(t.riskClass()));
+        }
         // stored form, as FrozenInputs serves the pools, so the ranking's byte path is the one compiled
-        PoolSource.Encoded source = stratumId -> members[Integer.parseInt(stratumId.substring(1)) - 1];
+        PoolSource.Encoded source = stratumId -> members[classOf.get(stratumId).ordinal()];
         DrawRecord record = DrawComputer.compute(stored, List.of(new EntropyValue("lottery", "1 2 3", null, null,
                 "warm-up", at)), source, inspectors, conflicts, "warm-up", at);
         if (record.announcementSha256().equals(announcementSha256)) {
