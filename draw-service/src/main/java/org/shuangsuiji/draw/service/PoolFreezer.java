@@ -21,10 +21,10 @@ import org.shuangsuiji.draw.domain.Stratum;
 import org.shuangsuiji.draw.domain.SubjectScope;
 
 /**
- * Freezes a draw's inputs from the read models, inside the announcing transaction: per stratum the pool in canonical
- * order with its count and SHA-256 (roster's rule: {@code uscc + "\n"} per member), computed and stored by PostgreSQL
- * in one statement so a million subjects never pass through the JVM; the exclusions (名单比对, yearly caps, class A
- * not twice); the candidate inspectors and the conflict matrix.
+ * Freezes a draw's inputs from the read models for the announcing transaction: per stratum the pool in canonical order
+ * with its count and SHA-256 (roster's rule: {@code uscc + "\n"} per member), read in ranges on one snapshot by two
+ * connections (ADR 0018); the exclusions (名单比对, yearly caps, class A not twice), matched here against the sorted
+ * pools (ADR 0020); the candidate inspectors and the conflict matrix.
  */
 @ApplicationScoped
 public class PoolFreezer {
