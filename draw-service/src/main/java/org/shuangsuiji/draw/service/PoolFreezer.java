@@ -81,7 +81,8 @@ public class PoolFreezer {
                             + " exclusions matched %d ms, pools hashed %d ms, inspectors and conflicts %d ms",
                     scope.drawId(), (t1 - t0) / 1_000_000, cuts.size() + 1, (t2 - t1) / 1_000_000,
                     (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
-            // Read back exactly what was stored: the announced hashes must be those of the stored rows.
+            // The inspectors and conflicts read back exactly as stored: the announced hashes must be those of the
+            // stored rows.
             return new Frozen(scope.drawId(), strata, exclusions, frozen.inspectors(scope.drawId()),
                     frozen.conflicts(scope.drawId()), read.pools());
         } catch (SQLException e) {
