@@ -3,7 +3,6 @@ package org.shuangsuiji.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,13 +84,9 @@ public record Settings(
         return "jdbc:postgresql://localhost:" + postgresPort + "/" + database;
     }
 
+    /** A free port for a throw-away run; see {@link FreePorts} for why not {@code new ServerSocket(0)}. */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
-        }
+        return FreePorts.next();
     }
 
     /** What the build wrote into local-launcher.properties (paths into target/, versions). */
