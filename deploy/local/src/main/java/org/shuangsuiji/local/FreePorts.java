@@ -1,5 +1,6 @@
 package org.shuangsuiji.local;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -60,8 +61,11 @@ final class FreePorts {
 
     /** Linux's range, or the IANA dynamic range (what macOS and Windows use) where the file is absent or unreadable. */
     static int[] ephemeralRange(Path file) {
-        try {
-            String[] parts = Files.readString(file).trim().split("\\s+");
+        // A line reader, not Files.readString: that trusts the reported size, and some kernels (this sandbox's) give
+        // procfs files a size that cuts the content to its first byte.
+        try (BufferedReader reader = Files.newBufferedReader(file)) {
+            String line = reader.readLine();
+            String[] parts = line == null ? new String[0] : line.trim().split("\\s+");
             if (parts.length != 2) {
                 return new int[] {49152, 65535};
             }

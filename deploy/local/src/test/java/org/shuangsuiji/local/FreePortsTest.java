@@ -1,11 +1,13 @@
 package org.shuangsuiji.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -44,6 +46,18 @@ class FreePortsTest {
         assertThat(FreePorts.ephemeralRange(odd)).containsExactly(49152, 65535);
         Path garbage = Files.writeString(dir.resolve("garbage"), "ports\n");
         assertThat(FreePorts.ephemeralRange(garbage)).containsExactly(49152, 65535);
+    }
+
+    @Test
+    void readsTheRunningKernelsRangeWhateverSizeProcfsReports() throws IOException {
+        Path proc = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        assumeTrue(Files.isReadable(proc), "not Linux");
+        String[] expected;
+        try (var in = Files.newInputStream(proc)) {
+            expected = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+");
+        }
+        assertThat(FreePorts.ephemeralRange(proc))
+                .containsExactly(Integer.parseInt(expected[0]), Integer.parseInt(expected[1]));
     }
 
     @Test
