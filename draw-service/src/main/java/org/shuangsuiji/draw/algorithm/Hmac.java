@@ -6,8 +6,8 @@ import java.security.MessageDigest;
 /**
  * HMAC-SHA-256 (RFC 2104) under one key, for millions of short messages. The SHA-256 states after the key's inner
  * and outer pad blocks are computed once and cloned per message: two compressions per short message instead of the
- * four {@code javax.crypto.Mac} spends (it re-hashes the pad block after every reset). The clones allocate about 1 KB
- * per message, a third of a large draw's allocation; a reused digest that hashes the pad blocks again allocates
+ * four {@code javax.crypto.Mac} spends (it re-hashes the pad block after every reset). The clones allocate about 350 MB
+ * per million-subject draw (JFR), a third of its allocation; a reused digest that hashes the pad blocks again allocates
  * nothing, but it made draws no faster in the service (its extra compressions cost what the fewer young collections
  * saved, docs/performance.md, 2026-12-08). Same output as
  * {@code Mac.getInstance("HmacSHA256")} ({@code HmacTest}). Not thread-safe: one per thread.
