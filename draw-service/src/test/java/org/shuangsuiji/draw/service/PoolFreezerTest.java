@@ -2,6 +2,7 @@ package org.shuangsuiji.draw.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.shuangsuiji.draw.algorithm.record.Exclusion;
@@ -63,6 +64,22 @@ class PoolFreezerTest {
 
     private static byte[] bytes(String s) {
         return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aStratumsAggregateBecomesOneLinePerMemberAndIsCountedByItsLines() {
+        byte[] pool = PoolFreezer.poolBytes("91140522MA0000001A\n91140522MA0000002B".getBytes(StandardCharsets.UTF_8));
+        assertThat(new String(pool, StandardCharsets.UTF_8)).isEqualTo("91140522MA0000001A\n91140522MA0000002B\n");
+        assertThat(PoolFreezer.lines(pool)).isEqualTo(2);
+        byte[] one = PoolFreezer.poolBytes("91140522MA0000001A".getBytes(StandardCharsets.UTF_8));
+        assertThat(PoolFreezer.lines(one)).isEqualTo(1);
+    }
+
+    @Test
+    void aStratumWithoutMembersIsNoBytesAndNoMember() {
+        byte[] pool = PoolFreezer.poolBytes(null);
+        assertThat(pool).isEmpty();
+        assertThat(PoolFreezer.lines(pool)).isZero();
     }
 
     @Test
