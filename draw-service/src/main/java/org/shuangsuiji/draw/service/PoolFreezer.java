@@ -231,10 +231,10 @@ public class PoolFreezer {
                 // A class stratum of 250 000 members is sorted for its aggregate: with the default 4 MB it spilled to
                 // disk (external merge, ~6 MB per stratum: EXPLAIN in DrawDatabaseBenchmark). Only for this transaction.
                 st.execute("SET LOCAL work_mem = '64MB'");
-                // The statement is server-prepared (for binary bytes) and pooled connections keep it: from its sixth
-                // execution PostgreSQL may plan it generically, without the values, and then estimates the department's
-                // scope at a few thousand rows and sorts a bitmap scan instead of walking the primary key (0.8 s against
-                // 0.35-0.5 s for half the scope; docs/performance.md). Planned for its values every time.
+                // pgjdbc server-prepares a statement run five times on a connection, and pooled connections keep it:
+                // from then on PostgreSQL may plan it generically, without the values, and then estimates the
+                // department's scope at a few thousand rows and sorts a bitmap scan instead of walking the primary key
+                // (0.8 s against 0.35-0.5 s for half the scope; docs/performance.md). Planned for its values every time.
                 st.execute("SET LOCAL plan_cache_mode = force_custom_plan");
                 if (export != null) {
                     try (ResultSet rs = st.executeQuery("SELECT pg_export_snapshot()")) {
@@ -385,7 +385,6 @@ public class PoolFreezer {
         String sql = "SELECT " + aggregates + "\nFROM roster_subject s\nWHERE " + where;
         int strata = Stratum.values().length;
         try (PreparedStatement ps = prepare(c, sql, params)) {
-            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 int[] counts = new int[strata];
