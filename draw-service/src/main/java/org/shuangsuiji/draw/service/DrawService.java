@@ -157,16 +157,16 @@ public class DrawService {
         UUID drawId = UUID.randomUUID();
         List<String> departments = task.participatingDepartments();
         long t0 = System.nanoTime();
-        PoolFreezer.Frozen f = freezer.freeze(new PoolFreezer.Scope(drawId, task.id, task.scope, departments, plan.year,
-                task.periodFrom, task.periodTo, rules.maxPerYear(), rules.classANotTwice(), from, to));
+        PoolFreezer.Freezing freezing = freezer.freeze(new PoolFreezer.Scope(drawId, task.id, task.scope, departments,
+                plan.year, task.periodFrom, task.periodTo, rules.maxPerYear(), rules.classANotTwice(), from, to));
 
         // Everything the announcement takes from the task and the catalog, read here: the worker below touches neither
         // the entities nor the database.
         Map<Stratum, BigDecimal> ratios = new HashMap<>();
         Map<Stratum, String> criteria = new HashMap<>();
-        for (PoolFreezer.FrozenStratum s : f.strata()) {
-            ratios.put(s.stratum(), task.ratio(s.stratum()));
-            criteria.put(s.stratum(), PoolFreezer.criteria(task.scope, s.stratum()));
+        for (Stratum s : Stratum.values()) {
+            ratios.put(s, task.ratio(s));
+            criteria.put(s, PoolFreezer.criteria(task.scope, s));
         }
         int minimumCount = task.minimumCount;
         TreeSet<String> tags = new TreeSet<>();
@@ -184,14 +184,15 @@ public class DrawService {
         Instant announcedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String announcedBy = user.name();
         long t1 = System.nanoTime();
-        // The announcement is built, checked and written on a worker while this thread stores the pools in the
-        // announcing transaction: one is the JVM's work, the other PostgreSQL's.
-        CompletableFuture<Announced> built = CompletableFuture.supplyAsync(() -> announcement(drawId, f, ratios,
+        // The exclusions are matched, and the announcement built, checked and written, on workers while this thread
+        // stores the pools in the announcing transaction: one is the JVM's work, the other PostgreSQL's.
+        CompletableFuture<Announced> built = freezing.frozen().thenApplyAsync(f -> announcement(drawId, f, ratios,
                 criteria, minimumCount, taskRef, items, algorithm, team, sources, announcedAt, announcedBy, schedule),
                 workers.executor());
-        freezer.store(f);
+        freezer.store(freezing);
+        PoolFreezer.Frozen f = DrawWorkers.join(freezing.frozen());
         long t2 = System.nanoTime();
-        Announced a = join(built);
+        Announced a = DrawWorkers.join(built);
         Announcement announcement = a.announcement();
         List<org.shuangsuiji.draw.algorithm.record.Stratum> strata = announcement.strata();
         long t3 = System.nanoTime();
@@ -491,9 +492,9 @@ public class DrawService {
         frozen.insertSelectionsAndTeams(d, task, plan, record);
         Map<String, String> inspectorNames = frozen.inspectorNames(d.id);
         long t2a = System.nanoTime();
-        Map<String, String> subjectNames = join(names);
+        Map<String, String> subjectNames = DrawWorkers.join(names);
         long t2 = System.nanoTime();
-        FrozenInputs.RecordText recordText = join(text);
+        FrozenInputs.RecordText recordText = DrawWorkers.join(text);
         String sha256 = recordText.sha256();
         long t3 = System.nanoTime();
         d.computedBy = user.name();
@@ -510,7 +511,7 @@ public class DrawService {
         d.status = DrawStatus.COMPUTED;
         d.flush();
         long t4 = System.nanoTime();
-        List<String> data = join(parts);
+        List<String> data = DrawWorkers.join(parts);
         long t5 = System.nanoTime();
         publishCompleted(d, data);
         LOG.infof("draw %s computed: algorithm %d ms, selections and teams stored %d ms, subject names %d ms more,"
@@ -518,17 +519,6 @@ public class DrawService {
                 + " selected)", drawId, ms(t0, t1), ms(t1, t2a), ms(t2a, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5),
                 ms(t5, System.nanoTime()), selected);
         return view(d, a);
-    }
-
-    private static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
     }
 
     /**

@@ -48,4 +48,13 @@ public class DrawWorkers {
         executor.shutdownNow();
         io.shutdownNow();
     }
+
+    /** A worker's result, with its own exception rethrown as it was (a problem or a draw input error stays one). */
+    static <T> T join(java.util.concurrent.CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
 }

@@ -36,9 +36,20 @@ public class PoolFreezer {
 
     public record FrozenStratum(Stratum stratum, long poolCount, String poolSha256, long excluded) {}
 
-    /** A draw's frozen inputs; {@link #store} writes the pools and exclusions into the announcing transaction. */
+    /** A draw's frozen inputs, the exclusions matched. */
     public record Frozen(UUID drawId, List<FrozenStratum> strata, List<Exclusion> exclusions,
             List<InspectorCandidate> inspectors, List<ConflictPair> conflicts, Part pools) {}
+
+    /**
+     * What {@link #freeze} read and hashed, and its exclusions being matched on a worker: {@link #store} writes the
+     * pools first and waits for the exclusions only to write them after, so the matching runs beside the pools' write.
+     *
+     * @param poolSha256 per stratum, in {@link Stratum} order
+     * @param frozen     the frozen inputs, once the exclusions are matched
+     * @param lines      the exclusions as {@code draw_exclusion_list} stores them (empty when there are none)
+     */
+    public record Freezing(UUID drawId, Part pools, String[] poolSha256, CompletableFuture<Frozen> frozen,
+            CompletableFuture<String> lines) {}
 
     private final AgroalDataSource dataSource;
     private final FrozenInputs frozen;
@@ -51,68 +62,82 @@ public class PoolFreezer {
     }
 
     /**
-     * Reads and hashes the pools, finds the exclusions, and freezes the inspectors and conflicts; the pools and
-     * exclusions are stored by {@link #store}, in the same transaction, so the caller can build the announcement
-     * meanwhile.
+     * Reads and hashes the pools and freezes the inspectors and conflicts; the exclusions are matched on a worker. The
+     * pools and exclusions are stored by {@link #store}, in the same transaction, so the caller can build the
+     * announcement meanwhile.
      */
-    public Frozen freeze(Scope scope) {
+    public Freezing freeze(Scope scope) {
         try (Connection c = dataSource.getConnection()) {
             long t0 = System.nanoTime();
             List<String> cuts = cuts(c, scope);
             Read read = readParts(scope, cuts);
             long t1 = System.nanoTime();
-            List<Exclusion> exclusions = exclusions(read.pools(), read.priors(), scope.maxPerYear(),
-                    scope.classANotTwice());
-            long t2 = System.nanoTime();
-            java.util.Map<String, Long> excludedByStratum = new java.util.HashMap<>();
-            exclusions.forEach(e -> excludedByStratum.merge(e.stratum(), 1L, Long::sum));
+            Part pools = read.pools();
             Stratum[] classes = Stratum.values();
-            List<FrozenStratum> strata = new ArrayList<>();
+            String[] hashes = new String[classes.length];
             for (int i = 0; i < classes.length; i++) {
-                strata.add(new FrozenStratum(classes[i], read.pools().counts()[i],
-                        org.shuangsuiji.draw.algorithm.Sha256.hex(read.pools().members()[i]),
-                        excludedByStratum.getOrDefault(classes[i].name(), 0L)));
+                hashes[i] = org.shuangsuiji.draw.algorithm.Sha256.hex(pools.members()[i]);
             }
-            long t3 = System.nanoTime();
+            long t2 = System.nanoTime();
             freezeInspectors(c, scope);
             freezeConflicts(c, scope);
-            org.jboss.logging.Logger.getLogger(PoolFreezer.class).infof(
-                    "draw %s frozen: pools and prior selections read %d ms (%d ranges, two connections, one snapshot),"
-                            + " exclusions matched %d ms, pools hashed %d ms, inspectors and conflicts %d ms",
-                    scope.drawId(), (t1 - t0) / 1_000_000, cuts.size() + 1, (t2 - t1) / 1_000_000,
-                    (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
             // The inspectors and conflicts read back exactly as stored: the announced hashes must be those of the
             // stored rows.
-            return new Frozen(scope.drawId(), strata, exclusions, frozen.inspectors(scope.drawId()),
-                    frozen.conflicts(scope.drawId()), read.pools());
+            List<InspectorCandidate> inspectors = frozen.inspectors(scope.drawId());
+            List<ConflictPair> conflicts = frozen.conflicts(scope.drawId());
+            org.jboss.logging.Logger log = org.jboss.logging.Logger.getLogger(PoolFreezer.class);
+            log.infof("draw %s frozen: pools and prior selections read %d ms (%d ranges, two connections, one snapshot),"
+                            + " pools hashed %d ms, inspectors and conflicts %d ms", scope.drawId(),
+                    (t1 - t0) / 1_000_000, cuts.size() + 1, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+            CompletableFuture<Frozen> matched = CompletableFuture.supplyAsync(() -> {
+                long m0 = System.nanoTime();
+                List<Exclusion> exclusions = exclusions(pools, read.priors(), scope.maxPerYear(), scope.classANotTwice());
+                java.util.Map<String, Long> excludedByStratum = new java.util.HashMap<>();
+                exclusions.forEach(e -> excludedByStratum.merge(e.stratum(), 1L, Long::sum));
+                List<FrozenStratum> strata = new ArrayList<>();
+                for (int i = 0; i < classes.length; i++) {
+                    strata.add(new FrozenStratum(classes[i], pools.counts()[i], hashes[i],
+                            excludedByStratum.getOrDefault(classes[i].name(), 0L)));
+                }
+                log.infof("draw %s exclusions matched beside the pools' store: %d ms (%d exclusions)", scope.drawId(),
+                        (System.nanoTime() - m0) / 1_000_000, exclusions.size());
+                return new Frozen(scope.drawId(), strata, exclusions, inspectors, conflicts, pools);
+            }, workers.executor());
+            CompletableFuture<String> lines = matched.thenApplyAsync(f -> exclusionLines(f.exclusions()),
+                    workers.executor());
+            return new Freezing(scope.drawId(), pools, hashes, matched, lines);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot freeze the pools of draw " + scope.drawId(), e);
         }
     }
 
-    /** The pools, with the hashes {@link #freeze} announced, and the exclusion lines into the announcing transaction. */
-    public void store(Frozen f) {
+    /**
+     * The pools, with the hashes {@link #freeze} announced, and then, once matched, the exclusion lines into the
+     * announcing transaction.
+     */
+    public void store(Freezing f) {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO draw_stratum (draw_id, stratum, pool_count, pool_sha256, members)
                     VALUES (?, ?, ?, ?, ?)""")) {
-                for (int i = 0; i < f.strata().size(); i++) {
-                    FrozenStratum s = f.strata().get(i);
+                for (Stratum stratum : Stratum.values()) {
+                    int i = stratum.ordinal();
                     ps.setObject(1, f.drawId());
-                    ps.setString(2, s.stratum().name());
-                    ps.setInt(3, (int) s.poolCount());
-                    ps.setString(4, s.poolSha256());
-                    ps.setBytes(5, f.pools().members()[s.stratum().ordinal()]);
+                    ps.setString(2, stratum.name());
+                    ps.setInt(3, f.pools().counts()[i]);
+                    ps.setString(4, f.poolSha256()[i]);
+                    ps.setBytes(5, f.pools().members()[i]);
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
-            if (!f.exclusions().isEmpty()) {
+            int excluded = DrawWorkers.join(f.frozen()).exclusions().size();
+            if (excluded > 0) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO draw_exclusion_list (draw_id, count, lines) VALUES (?, ?, ?)")) {
                     ps.setObject(1, f.drawId());
-                    ps.setInt(2, f.exclusions().size());
-                    ps.setString(3, exclusionLines(f.exclusions()));
+                    ps.setInt(2, excluded);
+                    ps.setString(3, DrawWorkers.join(f.lines()));
                     ps.executeUpdate();
                 }
             }
