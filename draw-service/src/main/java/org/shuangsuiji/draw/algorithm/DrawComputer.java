@@ -49,15 +49,40 @@ public final class DrawComputer {
     public static DrawRecord compute(Announcement announcement, List<EntropyValue> entropy, PoolSource pools,
             List<InspectorCandidate> inspectors, ConflictMatrix conflicts, String computedBy, Instant computedAt,
             Executor executor) {
+        return rank(announcement, entropy, pools, inspectors, conflicts, executor)
+                .withTeams(inspectors, conflicts, computedBy, computedAt);
+    }
+
+    /**
+     * {@link #compute} in two steps, for a caller that stores the selections while the teams are assigned: every check
+     * of the inputs and the ranking of the strata, then {@link Ranked#withTeams}. The record is the same.
+     */
+    public static Ranked rank(Announcement announcement, List<EntropyValue> entropy, PoolSource pools,
+            List<InspectorCandidate> inspectors, ConflictMatrix conflicts, Executor executor) {
         Announcements.validate(announcement);
         checkFrozenInspectors(announcement, inspectors, conflicts);
         Entropy.checkReveal(announcement.entropySources(), entropy);
         String announcementSha256 = Announcements.sha256(announcement);
         byte[] key = KeyDerivation.deriveKey(announcementSha256, entropy);
         List<StratumResult> selections = select(announcement, key, Announcements.values(entropy), pools, executor);
-        TeamAssigner.Outcome teams = teams(announcement, key, selections, inspectors, conflicts);
-        return new DrawRecord(DrawRecord.FORMAT, announcement, announcementSha256, entropy, Hex.of(key), selections,
-                teams.teams(), teams.infeasible(), computedAt, computedBy);
+        return new Ranked(announcement, announcementSha256, entropy, key, selections);
+    }
+
+    /** A draw's inputs checked and its strata ranked: everything of the record but the teams. */
+    public record Ranked(Announcement announcement, String announcementSha256, List<EntropyValue> entropy, byte[] key,
+            List<StratumResult> selections) {
+
+        /**
+         * The record, with the teams assigned to the selections.
+         *
+         * @throws DrawInputException if one subject is selected in two strata (strata must be disjoint)
+         */
+        public DrawRecord withTeams(List<InspectorCandidate> inspectors, ConflictMatrix conflicts, String computedBy,
+                Instant computedAt) {
+            TeamAssigner.Outcome teams = teams(announcement, key, selections, inspectors, conflicts);
+            return new DrawRecord(DrawRecord.FORMAT, announcement, announcementSha256, entropy, Hex.of(key),
+                    selections, teams.teams(), teams.infeasible(), computedAt, computedBy);
+        }
     }
 
     /** Refuses an inspector list or conflict matrix that is not the one announced. */

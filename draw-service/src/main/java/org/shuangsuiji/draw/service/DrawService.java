@@ -31,6 +31,7 @@ import org.shuangsuiji.draw.algorithm.DrawComputer;
 import org.shuangsuiji.draw.algorithm.PoolHasher;
 import org.shuangsuiji.draw.algorithm.DrawInputException;
 import org.shuangsuiji.draw.algorithm.Entropy;
+import org.shuangsuiji.draw.algorithm.InspectorCandidate;
 import org.shuangsuiji.draw.algorithm.InspectorPools;
 import org.shuangsuiji.draw.algorithm.KeyDerivation;
 import org.shuangsuiji.draw.algorithm.Quotas;
@@ -454,26 +455,30 @@ public class DrawService {
                     + String.join(", ", missing));
         }
         Instant computedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        DrawRecord record;
-        long t0;
+        List<InspectorCandidate> inspectors = frozen.inspectors(drawId);
+        ConflictMatrix conflicts = ConflictMatrix.of(frozen.conflicts(drawId));
+        DrawComputer.Ranked ranked;
+        long t0 = System.nanoTime();
         try {
-            t0 = System.nanoTime();
             // The strata are ranked on the worker threads, each reading its frozen pool on a connection of its own
             // (committed at announcement; nothing of this transaction is needed to read them).
-            record = DrawComputer.compute(a, values, frozen.pools(drawId, classes(d)), frozen.inspectors(drawId),
-                    ConflictMatrix.of(frozen.conflicts(drawId)), user.name(), computedAt, workers.executor());
+            ranked = DrawComputer.rank(a, values, frozen.pools(drawId, classes(d)), inspectors, conflicts,
+                    workers.executor());
         } catch (DrawInputException e) {
             throw ProblemException.rule("draw-input-rejected", e.field(), e.reason());
         }
         long t1 = System.nanoTime();
-        // The record text and its hash are written on a worker while this thread stores the selections and teams.
-        // The announcement, the record's first member, is stored already: when the announcement the record holds hashes
-        // to the stored hash (then it is that text, byte for byte), only the rest of the record is written and stored,
-        // and the hash covers the stored announcement text followed by it (ADR 0019).
-        DrawRecord computed = record;
+        // The teams are assigned, and then the record text and its hash written, on a worker while this thread stores
+        // the selections, which need only the ranking. The announcement, the record's first member, is stored already:
+        // when the announcement the record holds hashes to the stored hash (then it is that text, byte for byte), only
+        // the rest of the record is written and stored, and the hash covers the stored announcement text followed by
+        // it (ADR 0019).
         String storedAnnouncement = d.announcement;
-        boolean sameAnnouncement = record.announcementSha256().equals(d.announcementSha256);
-        CompletableFuture<FrozenInputs.RecordText> text = CompletableFuture.supplyAsync(() -> {
+        boolean sameAnnouncement = ranked.announcementSha256().equals(d.announcementSha256);
+        String computedBy = user.name();
+        CompletableFuture<DrawRecord> teamed = CompletableFuture.supplyAsync(
+                () -> ranked.withTeams(inspectors, conflicts, computedBy, computedAt), workers.executor());
+        CompletableFuture<FrozenInputs.RecordText> text = teamed.thenApplyAsync(computed -> {
             if (sameAnnouncement) {
                 String after = DrawRecords.canonicalJsonAfterAnnouncement(computed);
                 return FrozenInputs.RecordText.afterAnnouncement(after,
@@ -484,12 +489,21 @@ public class DrawService {
         }, workers.executor());
         // The subjects' names (for the events, current values of the read model) on a worker's own connection.
         List<String> usccs = new ArrayList<>();
-        record.selections().forEach(r -> r.selections().forEach(s -> usccs.add(s.uscc())));
+        ranked.selections().forEach(r -> r.selections().forEach(s -> usccs.add(s.uscc())));
         CompletableFuture<Map<String, String>> names = CompletableFuture.supplyAsync(() -> frozen.subjectNames(usccs),
                 workers.executor());
-        String rate = riskClassApplicationRate(task, record, classes(d));
         int selected = usccs.size();
-        frozen.insertSelectionsAndTeams(d, task, plan, record);
+        frozen.insertSelections(d, task, plan, ranked.selections());
+        long t1b = System.nanoTime();
+        DrawRecord record;
+        try {
+            record = DrawWorkers.join(teamed);
+        } catch (DrawInputException e) {
+            throw ProblemException.rule("draw-input-rejected", e.field(), e.reason());
+        }
+        long t1c = System.nanoTime();
+        String rate = riskClassApplicationRate(task, record, classes(d));
+        frozen.insertTeamLoads(d, plan.year, record);
         Map<String, String> inspectorNames = frozen.inspectorNames(d.id);
         long t2a = System.nanoTime();
         Map<String, String> subjectNames = DrawWorkers.join(names);
@@ -497,7 +511,7 @@ public class DrawService {
         FrozenInputs.RecordText recordText = DrawWorkers.join(text);
         String sha256 = recordText.sha256();
         long t3 = System.nanoTime();
-        d.computedBy = user.name();
+        d.computedBy = computedBy;
         d.computedAt = computedAt.atOffset(ZoneOffset.UTC);
         CatalogReadModel.Rules rules = catalog.rules(task.leadDepartment, task.items.stream()
                 .filter(i -> i.department().equals(task.leadDepartment)).map(ItemRef::code).toList());
@@ -514,10 +528,10 @@ public class DrawService {
         List<String> data = DrawWorkers.join(parts);
         long t5 = System.nanoTime();
         publishCompleted(d, data);
-        LOG.infof("draw %s computed: algorithm %d ms, selections and teams stored %d ms, subject names %d ms more,"
-                + " record JSON and hash %d ms more, record stored %d ms, event texts %d ms more, events %d ms (%d"
-                + " selected)", drawId, ms(t0, t1), ms(t1, t2a), ms(t2a, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5),
-                ms(t5, System.nanoTime()), selected);
+        LOG.infof("draw %s computed: ranking %d ms, selections stored %d ms, teams %d ms more, team loads stored %d ms,"
+                + " subject names %d ms more, record JSON and hash %d ms more, record stored %d ms, event texts %d ms"
+                + " more, events %d ms (%d selected)", drawId, ms(t0, t1), ms(t1, t1b), ms(t1b, t1c), ms(t1c, t2a),
+                ms(t2a, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5), ms(t5, System.nanoTime()), selected);
         return view(d, a);
     }
 

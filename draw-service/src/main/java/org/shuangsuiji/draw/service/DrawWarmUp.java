@@ -215,7 +215,7 @@ public class DrawWarmUp {
         d.batch = 1;
         d.computedBy = "warm-up";
         d.computedAt = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-        FrozenInputs.selectionRows(d.id, plan.year, record);
+        FrozenInputs.selectionRows(d.id, plan.year, record.selections());
         FrozenInputs.loadRows(d.id, plan.year, record);
         Map<String, String> names = new HashMap<>();
         // Names in Chinese, as real ones are: with ASCII names the JIT compiled Jackson's string writing without the

@@ -28,7 +28,6 @@ import org.shuangsuiji.draw.algorithm.record.DrawRecord;
 import org.shuangsuiji.draw.algorithm.record.DrawRecords;
 import org.shuangsuiji.draw.algorithm.record.EntropySource;
 import org.shuangsuiji.draw.algorithm.record.EntropyValue;
-import org.shuangsuiji.draw.algorithm.record.Infeasible;
 import org.shuangsuiji.draw.algorithm.record.Selection;
 import org.shuangsuiji.draw.algorithm.record.StratumResult;
 import org.shuangsuiji.draw.algorithm.record.Substitution;
@@ -181,10 +180,10 @@ public class FrozenInputs {
     }
 
     /**
-     * The selections (also the memory of 名单比对), with the terms they share stored once, and each inspector's team
-     * count of a computed record.
+     * The selections (also the memory of 名单比对), with the terms they share stored once. Only the ranking is needed,
+     * so they are stored while the teams are assigned.
      */
-    void insertSelectionsAndTeams(Draw d, Task task, Plan plan, DrawRecord record) {
+    void insertSelections(Draw d, Task task, Plan plan, List<StratumResult> selections) {
         update("""
                 INSERT INTO draw_selection_terms (draw_id, task_id, year, period_from, period_to, departments)
                 VALUES (?, ?, ?, ?, ?, ?)""", ps -> {
@@ -197,26 +196,25 @@ public class FrozenInputs {
                             task.participatingDepartments().toArray(String[]::new)));
                     ps.executeUpdate();
                 });
-        copy("COPY draw_selection (uscc, draw_id, stratum, rank, score, year, infeasible) FROM STDIN",
-                selectionRows(d.id, plan.year, record));
-        // The teams themselves are in the record; the next draw of the year needs only each inspector's count.
-        StringBuilder loads = loadRows(d.id, plan.year, record);
+        copy("COPY draw_selection (uscc, draw_id, stratum, rank, score, year) FROM STDIN",
+                selectionRows(d.id, plan.year, selections));
+    }
+
+    /** Each inspector's team count of a computed record: the teams themselves are in the record. */
+    void insertTeamLoads(Draw d, int year, DrawRecord record) {
+        StringBuilder loads = loadRows(d.id, year, record);
         if (!loads.isEmpty()) {
             copy("COPY draw_inspector_load (draw_id, inspector_id, year, assignments) FROM STDIN", loads);
         }
     }
 
     /**
-     * The record's selections as rows of COPY's text format: tens of thousands of rows as one text stream, without
+     * The selections as rows of COPY's text format: tens of thousands of rows as one text stream, without
      * building and parsing SQL arrays. No database access, so {@link DrawWarmUp} compiles this loop before a draw.
      */
-    static StringBuilder selectionRows(UUID drawId, int year, DrawRecord record) {
-        java.util.Set<String> infeasibleUscc = new java.util.HashSet<>();
-        for (Infeasible i : record.infeasible()) {
-            infeasibleUscc.add(i.uscc());
-        }
+    static StringBuilder selectionRows(UUID drawId, int year, List<StratumResult> selections) {
         // Every value is ASCII without tabs, newlines or backslashes (USCCs, hex scores, UUIDs, stratum ids).
-        String fixed = "\t" + year + "\t";
+        String fixed = "\t" + year + "\n";
         String draw = "\t" + drawId + "\t";
         // Rows in USCC order, the order of the index's keys within the year ((year, uscc, draw_id)): consecutive rows
         // go to the same or the next leaf page instead of a random one each, which halved the index upkeep of storing
@@ -225,18 +223,17 @@ public class FrozenInputs {
         // JIT compiles once, instead of one of records by a comparator inlined into this once-a-draw method (C2
         // recompiled it in every draw, 0.3-0.8 s each, JFR).
         int n = 0;
-        for (StratumResult r : record.selections()) {
+        for (StratumResult r : selections) {
             n += r.selections().size();
         }
         String[] lines = new String[n];
         int k = 0;
         StringBuilder line = new StringBuilder(160);
-        for (StratumResult r : record.selections()) {
+        for (StratumResult r : selections) {
             for (Selection s : r.selections()) {
                 line.setLength(0);
                 line.append(s.uscc()).append(draw).append(r.stratum()).append('\t').append(s.rank()).append('\t')
-                        .append(s.score()).append(fixed).append(infeasibleUscc.contains(s.uscc()) ? 't' : 'f')
-                        .append('\n');
+                        .append(s.score()).append(fixed);
                 lines[k++] = line.toString();
             }
         }

@@ -49,15 +49,16 @@ class ComputedRowsAndEventsTest {
     }
 
     @Test
-    void writesSelectionRowsInUsccOrderWithTheirInfeasibleFlags() {
+    void writesSelectionRowsInUsccOrderFromTheRankingAlone() {
         UUID drawId = new UUID(7, 7);
-        // columns: uscc, draw_id, stratum, rank, score, year, infeasible
-        String[] rows = FrozenInputs.selectionRows(drawId, 2027, RECORD).toString().split("\n");
+        // columns: uscc, draw_id, stratum, rank, score, year
+        String[] rows = FrozenInputs.selectionRows(drawId, 2027, RECORD.selections()).toString().split("\n");
         assertThat(rows).extracting(r -> r.split("\t")[0]).containsExactly(A, B, C, D, E);
         assertThat(rows).extracting(r -> r.split("\t")[1]).containsOnly(drawId.toString());
         assertThat(rows).extracting(r -> r.split("\t")[5]).containsOnly("2027");
-        assertThat(rows).extracting(r -> r.split("\t")[2] + " " + r.split("\t")[3] + " " + r.split("\t")[4] + " "
-                + r.split("\t")[6]).containsExactly("S1 2 b f", "S2 2 e t", "S1 3 c t", "S2 1 d f", "S1 1 a f");
+        assertThat(rows).extracting(r -> r.split("\t").length).containsOnly(6);
+        assertThat(rows).extracting(r -> r.split("\t")[2] + " " + r.split("\t")[3] + " " + r.split("\t")[4])
+                .containsExactly("S1 2 b", "S2 2 e", "S1 3 c", "S2 1 d", "S1 1 a");
     }
 
     @Test
